@@ -1,0 +1,158 @@
+package driver
+
+import (
+	"bytes"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"strings"
+)
+
+// standalone analyses the packages named on the command line through
+// "go vet -vettool" and prints the findings.
+func (s Suite) standalone(e env) error {
+	var opts options
+	// The vet analyzers' flags are always declared, so that -vet with
+	// -printf.funcs=... parses; they take effect only with -vet.
+	fs := s.flagSet(&opts, s.all(true), e.stdout)
+	if err := fs.Parse(e.args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			s.usage(e.stdout, fs)
+			return nil
+		}
+		return fmt.Errorf("%v (see %s -h)", err, s.Name)
+	}
+	switch {
+	case opts.version:
+		fmt.Fprintln(e.stdout, s.Name, version())
+		return nil
+	case opts.explain != "":
+		return s.explain(e, opts.explain)
+	}
+	switch opts.format {
+	case "text", "json", "sarif":
+	default:
+		return fmt.Errorf("unknown -format %q (want text, json or sarif)", opts.format)
+	}
+	if opts.fix && opts.diff {
+		return fmt.Errorf("-fix and -diff exclude each other: -diff shows what -fix would change")
+	}
+	patterns := fs.Args()
+	if len(patterns) == 0 {
+		return fmt.Errorf("no packages named (e.g. %s ./...)", s.Name)
+	}
+	for _, p := range patterns {
+		if strings.HasPrefix(p, "-") {
+			return fmt.Errorf("flag %s after the package patterns: flags come first", p)
+		}
+	}
+
+	res, err := s.vet(e, &opts, patterns)
+	if err != nil {
+		return err
+	}
+	return s.report(e, &opts, res)
+}
+
+// vet runs go vet with this binary as its tool and collects the results.
+func (s Suite) vet(e env, opts *options, patterns []string) (*results, error) {
+	gocmd, err := exec.LookPath("go")
+	if err != nil {
+		return nil, fmt.Errorf("the go command is needed and was not found in PATH")
+	}
+	args := []string{"vet", "-vettool=" + e.exe, "-json"}
+	if opts.tags != "" {
+		args = append(args, "-tags="+opts.tags)
+	}
+	if !opts.vet {
+		args = append(args, "-vet=false")
+	}
+	args = append(args, opts.forward...)
+	args = append(args, patterns...)
+
+	cmd := exec.Command(gocmd, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	cmd.Env = os.Environ()
+	runErr := cmd.Run()
+
+	res, perr := parseVetJSON(&stdout, s)
+	if perr != nil {
+		return nil, fmt.Errorf("reading go vet output: %v", perr)
+	}
+	res.errors = append(res.errors, goErrors(stderr.String(), runErr)...)
+	if runErr != nil && len(res.errors) == 0 {
+		var ee *exec.ExitError
+		if !errors.As(runErr, &ee) {
+			return nil, fmt.Errorf("running go vet: %v", runErr)
+		}
+		res.errors = append(res.errors, "go vet failed: "+strings.TrimSpace(firstLine(stderr.String())))
+	}
+	return res, nil
+}
+
+// goErrors turns what the go command printed on stderr into one line per
+// problem: a package that does not parse or type-check gives its first error
+// and the number of the others; a pattern that matches nothing says so.
+// With a zero exit status, stderr holds only progress messages.
+func goErrors(stderr string, runErr error) []string {
+	if runErr == nil {
+		return nil
+	}
+	var errs []string
+	pkg := ""
+	extra := 0
+	inPanic := false
+	flush := func() {
+		if extra > 0 && len(errs) > 0 {
+			errs[len(errs)-1] += fmt.Sprintf(" (and %d more)", extra)
+		}
+		extra = 0
+	}
+	for _, line := range strings.Split(stderr, "\n") {
+		line = strings.TrimRight(line, "\r")
+		switch {
+		case line == "" || strings.HasPrefix(line, "go: downloading "):
+			continue
+		case strings.HasPrefix(line, "# "):
+			flush()
+			pkg = strings.TrimPrefix(line, "# ")
+			inPanic = false
+			continue
+		case inPanic:
+			continue // the stack of a crashed tool
+		case strings.HasPrefix(line, "\t"), line == "no packages to vet":
+			continue // continuation of the previous message
+		case strings.HasPrefix(line, "go: warning: ") && strings.HasSuffix(line, "matched no packages"):
+			errs = append(errs, strings.TrimPrefix(line, "go: warning: "))
+			continue
+		case strings.HasPrefix(line, "panic: ") || strings.HasPrefix(line, "fatal error: "):
+			where := ""
+			if pkg != "" {
+				where = " analysing " + pkg
+			}
+			errs = append(errs, "internal error"+where+": "+line+" (please report)")
+			inPanic = true
+			continue
+		}
+		if pkg != "" && len(errs) > 0 && strings.HasPrefix(errs[len(errs)-1], pkg+": ") {
+			extra++
+			continue
+		}
+		if pkg != "" {
+			line = pkg + ": " + strings.TrimPrefix(line, "vet: ")
+		} else {
+			line = strings.TrimPrefix(line, "go: ")
+		}
+		errs = append(errs, line)
+	}
+	flush()
+	return errs
+}
+
+func firstLine(s string) string {
+	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
+	return l
+}

@@ -1,0 +1,29 @@
+package osexit
+
+import (
+	_ "embed"
+
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"golang.org/x/tools/go/analysis"
+)
+
+//go:embed doc.go
+var docSource string
+
+// Catalog documents the checks of the analyzer.
+var Catalog = analysisutil.MustCatalog("osexit", docSource)
+
+// Analyzer is the osexit analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:     "osexit",
+	Doc:      Catalog.Doc(),
+	URL:      Catalog.URL(),
+	Requires: []*analysis.Analyzer{analysisutil.DirectivesAnalyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	r := analysisutil.NewReporter(pass, Catalog)
+	defer r.Finish()
+	return nil, nil
+}
