@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"slices"
 	"strings"
 )
 
@@ -114,7 +115,7 @@ func goErrors(stderr string, runErr error) []string {
 	for _, line := range strings.Split(stderr, "\n") {
 		line = strings.TrimRight(line, "\r")
 		switch {
-		case line == "" || strings.HasPrefix(line, "go: downloading "):
+		case line == "" || isProgress(line):
 			continue
 		case strings.HasPrefix(line, "# "):
 			flush()
@@ -123,8 +124,13 @@ func goErrors(stderr string, runErr error) []string {
 			continue
 		case inPanic:
 			continue // the stack of a crashed tool
-		case strings.HasPrefix(line, "\t"), line == "no packages to vet":
-			continue // continuation of the previous message
+		case line == "no packages to vet":
+			continue
+		case strings.HasPrefix(line, "\t"):
+			if len(errs) > 0 && extra == 0 {
+				errs[len(errs)-1] += " " + strings.TrimSpace(line) // continuation of the previous message
+			}
+			continue
 		case strings.HasPrefix(line, "go: warning: ") && strings.HasSuffix(line, "matched no packages"):
 			errs = append(errs, strings.TrimPrefix(line, "go: warning: "))
 			continue
@@ -149,7 +155,18 @@ func goErrors(stderr string, runErr error) []string {
 		errs = append(errs, line)
 	}
 	flush()
-	return errs
+	return slices.Compact(errs)
+}
+
+// isProgress reports whether line is one of the go command's progress
+// messages ("go: downloading m v1", "go: finding module for package p").
+func isProgress(line string) bool {
+	for _, p := range []string{"go: downloading ", "go: finding module for package ", "go: found "} {
+		if strings.HasPrefix(line, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstLine(s string) string {

@@ -1,0 +1,198 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// bin is the shutdownlint binary built once for all tests.
+var bin string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "shutdownlint-test")
+	if err != nil {
+		panic(err)
+	}
+	bin = filepath.Join(dir, "shutdownlint")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		os.Stderr.Write(out)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+// run runs name with args in dir and returns its output and exit status.
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	r := result{stdout: stdout.String(), stderr: stderr.String()}
+	var exit *exec.ExitError
+	if errors.As(err, &exit) {
+		r.code = exit.ExitCode()
+	} else if err != nil {
+		t.Fatalf("running %s %s: %v", name, args, err)
+	}
+	return r
+}
+
+func fixture(t *testing.T) string {
+	dir, err := filepath.Abs("testdata/fixture")
+	require.NoError(t, err)
+	return dir
+}
+
+func TestStandaloneClean(t *testing.T) {
+	r := run(t, fixture(t), bin, "./clean")
+	assert.Equal(t, 0, r.code, r.stderr)
+	assert.Empty(t, r.stdout)
+}
+
+func TestStandaloneFindings(t *testing.T) {
+	r := run(t, fixture(t), bin, "./sig", "./clean")
+	assert.Equal(t, 3, r.code, r.stderr)
+	assert.Equal(t, "sig/sig.go:12:2: misuse of unbuffered os.Signal channel as argument to signal.Notify (sigchanyzer)\n", r.stdout)
+	assert.Contains(t, r.stderr, "1 finding, 1 with a suggested fix")
+}
+
+func TestStandaloneJSON(t *testing.T) {
+	r := run(t, fixture(t), bin, "-json", "./sig")
+	assert.Equal(t, 3, r.code, "findings keep exit status 3 in every format; stderr: %s", r.stderr)
+	var tree map[string]map[string][]map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &tree), r.stdout)
+	diags := tree["fixture/sig"]["sigchanyzer"]
+	require.Len(t, diags, 1)
+	assert.Equal(t, filepath.Join(fixture(t), "sig", "sig.go")+":12:2", diags[0]["posn"])
+	assert.NotEmpty(t, diags[0]["suggested_fixes"])
+}
+
+func TestStandaloneVetSuiteIsOptIn(t *testing.T) {
+	r := run(t, fixture(t), bin, "./printf")
+	assert.Equal(t, 0, r.code, "go vet's analyzers do not run standalone by default: %s", r.stdout)
+	r = run(t, fixture(t), bin, "-vet", "./printf")
+	assert.Equal(t, 3, r.code, r.stderr)
+	assert.Contains(t, r.stdout, `printf/printf.go:7:14: fmt.Printf format %d has arg "hello" of wrong type string (printf)`)
+}
+
+func TestStandaloneAnalyzerSelection(t *testing.T) {
+	r := run(t, fixture(t), bin, "-sigchanyzer=false", "./sig")
+	assert.Equal(t, 0, r.code, r.stdout+r.stderr)
+	r = run(t, fixture(t), bin, "-sigchanyzer", "./sig")
+	assert.Equal(t, 3, r.code, r.stdout+r.stderr)
+}
+
+func TestVetTool(t *testing.T) {
+	dir := fixture(t)
+	r := run(t, dir, "go", "vet", "-vettool="+bin, "./sig", "./printf")
+	assert.Equal(t, 1, r.code, "go vet fails on findings")
+	assert.Contains(t, r.stderr, "sig/sig.go:12:2: misuse of unbuffered os.Signal channel")
+	assert.Contains(t, r.stderr, "printf/printf.go:7:14: fmt.Printf format %d has arg", "a drop-in superset of go vet: vet's own findings are kept")
+
+	r = run(t, dir, "go", "vet", "-vettool="+bin, "-vet=false", "./sig", "./printf")
+	assert.Equal(t, 1, r.code)
+	assert.Contains(t, r.stderr, "sig/sig.go:12:2: misuse of unbuffered os.Signal channel")
+	assert.NotContains(t, r.stderr, "fmt.Printf", "-vet=false limits the run to the suite")
+
+	r = run(t, dir, "go", "vet", "-vettool="+bin, "-sigchanyzer=false", "./sig")
+	assert.Equal(t, 0, r.code, "analyzer flags pass through go vet: %s", r.stderr)
+
+	r = run(t, dir, "go", "vet", "-vettool="+bin, "./clean")
+	assert.Equal(t, 0, r.code, r.stderr)
+}
+
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"no such directory", []string{"./nothing/..."}, "./nothing/"},
+		{"no such package", []string{"example.com/no/such/pkg"}, "example.com/no/such/pkg"},
+		{"syntax error", []string{"./syntax"}, "fixture/syntax: syntax/syntax.go:3:17: expected '}', found 'EOF'"},
+		{"type error", []string{"./typeerr"}, "fixture/typeerr: typeerr/typeerr.go:3:28: undefined: undefinedName"},
+		{"unknown flag", []string{"-bogus", "./clean"}, "flag provided but not defined: -bogus"},
+		{"bad format", []string{"-format=xml", "./clean"}, `unknown -format "xml"`},
+		{"bad bool", []string{"-sigchanyzer=maybe", "./clean"}, `invalid boolean value "maybe" for -sigchanyzer`},
+		{"no packages", nil, "no packages named"},
+		{"flag after packages", []string{"./clean", "-json"}, "flag -json after the package patterns"},
+		{"fix and diff", []string{"-fix", "-diff", "./clean"}, "-fix and -diff exclude each other"},
+		{"unknown check", []string{"-explain", "no-such-check"}, `no check or analyzer named "no-such-check"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := run(t, fixture(t), bin, tc.args...)
+			assert.Equal(t, 1, r.code, "stdout: %s", r.stdout)
+			lines := strings.Split(strings.TrimRight(r.stderr, "\n"), "\n")
+			assert.Len(t, lines, 1, "one line on stderr: %q", r.stderr)
+			assert.True(t, strings.HasPrefix(r.stderr, "shutdownlint: "), r.stderr)
+			assert.Contains(t, r.stderr, tc.want)
+			assert.NotContains(t, r.stderr, "goroutine ")
+			assert.NotContains(t, r.stderr, "panic")
+		})
+	}
+}
+
+func TestHelp(t *testing.T) {
+	r := run(t, fixture(t), bin, "help")
+	assert.Equal(t, 0, r.code)
+	for _, name := range []string{"osexit", "signalnotify", "ctxpropagation", "deferloop", "recoverpath", "httpshutdown", "mainwait", "sigchanyzer", "lostcancel", "loopclosure", "waitgroup"} {
+		assert.Contains(t, r.stdout, name)
+	}
+	r = run(t, fixture(t), bin, "-explain", "sigchanyzer")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "sigchanyzer (from golang.org/x/tools)")
+
+	r = run(t, fixture(t), bin, "-h")
+	assert.Equal(t, 0, r.code)
+	assert.Contains(t, r.stdout, "Exit status: 0 no findings, 3 findings, 1 error.")
+}
+
+// copyFixture copies the fixture module to a temporary directory.
+func copyFixture(t *testing.T) string {
+	dir := t.TempDir()
+	require.NoError(t, os.CopyFS(dir, os.DirFS(fixture(t))))
+	return dir
+}
+
+func TestDiffAndFix(t *testing.T) {
+	dir := copyFixture(t)
+	file := filepath.Join(dir, "sig", "sig.go")
+	before, err := os.ReadFile(file)
+	require.NoError(t, err)
+
+	r := run(t, dir, bin, "-diff", "./sig")
+	assert.Equal(t, 3, r.code, r.stderr)
+	assert.Contains(t, r.stdout, "--- sig/sig.go\n+++ sig/sig.go\n")
+	assert.Contains(t, r.stdout, "-\tc := make(chan os.Signal)\n+\tc := make(chan os.Signal, 1)\n")
+	after, _ := os.ReadFile(file)
+	assert.Equal(t, string(before), string(after), "-diff changes nothing")
+
+	r = run(t, dir, bin, "-fix", "./sig")
+	assert.Equal(t, 0, r.code, "every finding was fixed: %s %s", r.stdout, r.stderr)
+	assert.Contains(t, r.stderr, "applied 1 fixes to 1 files")
+	after, _ = os.ReadFile(file)
+	assert.Contains(t, string(after), "c := make(chan os.Signal, 1)")
+
+	r = run(t, dir, "go", "build", "./sig")
+	assert.Equal(t, 0, r.code, "the fixed code compiles: %s", r.stderr)
+	r = run(t, dir, bin, "./sig")
+	assert.Equal(t, 0, r.code, "the fixed finding is gone: %s", r.stdout)
+}

@@ -1,0 +1,3 @@
+module panicmod
+
+go 1.26
