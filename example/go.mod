@@ -1,0 +1,3 @@
+module example.com/shopd
+
+go 1.26

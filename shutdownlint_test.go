@@ -1,0 +1,73 @@
+package shutdownlint_test
+
+import (
+	"os"
+	"slices"
+	"testing"
+
+	"github.com/shutdownlint/shutdownlint"
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"github.com/shutdownlint/shutdownlint/internal/docgen"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis"
+)
+
+func TestRegistryValid(t *testing.T) {
+	as := shutdownlint.Analyzers()
+	require.NoError(t, analysis.Validate(as))
+	require.NoError(t, analysis.Validate(append(append(slices.Clone(as), shutdownlint.Bundled()...), shutdownlint.Vet()...)))
+	var names []string
+	for _, a := range as {
+		names = append(names, a.Name)
+	}
+	assert.IsIncreasing(t, names, "the registry is sorted by name")
+	assert.Equal(t, []string{"ctxpropagation", "deferloop", "httpshutdown", "mainwait", "osexit", "recoverpath", "signalnotify"}, names)
+
+	cats := shutdownlint.Catalogs()
+	require.Len(t, cats, len(as))
+	for i, a := range as {
+		assert.Equal(t, a.Name, cats[i].Analyzer, "catalog %d belongs to its analyzer", i)
+		assert.Equal(t, cats[i].URL(), a.URL)
+		assert.Equal(t, cats[i].Doc(), a.Doc)
+	}
+}
+
+// TestKnownSlugs keeps analysisutil's static list of slugs (used to report
+// directives naming unknown checks) equal to the registered checks.
+func TestKnownSlugs(t *testing.T) {
+	var slugs []string
+	for _, c := range shutdownlint.Catalogs() {
+		for _, ch := range c.Checks {
+			slugs = append(slugs, ch.Slug)
+		}
+	}
+	slices.Sort(slugs)
+	assert.Equal(t, analysisutil.KnownSlugs(), slugs)
+}
+
+// TestOptInChecksHaveFlags checks that each opt-in check's option is a
+// boolean flag of its analyzer.
+func TestOptInChecksHaveFlags(t *testing.T) {
+	for i, c := range shutdownlint.Catalogs() {
+		a := shutdownlint.Analyzers()[i]
+		for _, ch := range c.Checks {
+			if ch.Option == "" {
+				continue
+			}
+			f := a.Flags.Lookup(ch.Option)
+			if assert.NotNil(t, f, "%s: -%s.%s is not a flag", ch.Slug, a.Name, ch.Option) {
+				b, ok := f.Value.(interface{ IsBoolFlag() bool })
+				assert.True(t, ok && b.IsBoolFlag(), "-%s.%s must be a boolean flag", a.Name, ch.Option)
+			}
+		}
+	}
+}
+
+func TestReadmeTableUpToDate(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	want, err := docgen.Update(readme, docgen.Table(shutdownlint.Catalogs(), shutdownlint.Bundled()))
+	require.NoError(t, err)
+	assert.Equal(t, string(want), string(readme), "README.md's table of checks is stale: run make docs")
+}
