@@ -1,11 +1,11 @@
 # shutdownlint — see README.md.
 GO             ?= go
 BIN            := bin/shutdownlint
-# The one place the golangci-lint version is pinned (lint target, plugin test).
-GOLANGCI_LINT_VERSION := v2.15.0
+# golangci-lint's version is pinned in one place, .custom-gcl.yml.
+GOLANGCI_LINT_VERSION := $(shell sed -n 's/^version: *//p' .custom-gcl.yml)
 export GOLANGCI_LINT_VERSION
 
-.PHONY: all build install demo test test-go test-short tidy-check fmt-check docs lint dogfood bench realworld plugin-test clean
+.PHONY: all build install demo test test-go test-short tidy-check fmt-check docs lint dogfood bench realworld plugin-test sarif-validate clean
 
 all: build
 
@@ -49,9 +49,31 @@ docs:
 lint:
 	$(GO) run github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$(GOLANGCI_LINT_VERSION) run ./...
 
+# Builds a custom golangci-lint with the plugin (no git: a tiny module that
+# imports golangci-lint's command and the plugin, replace'd to this checkout)
+# and runs it on plugin/testdata/fixture. Minutes when cold.
+plugin-test:
+	SHUTDOWNLINT_PLUGIN_E2E=1 $(GO) test -count=1 -run TestCustomGolangciLint -timeout 30m -v ./plugin/
+
+# Validates the SARIF output with Microsoft's SARIF Multitool (GitHub's
+# rules), installed from the npm registry into .cache/.
+SARIF_TOOL := .cache/sarif/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+sarif-validate:
+	@test -x $(SARIF_TOOL) || (mkdir -p .cache/sarif && cd .cache/sarif && npm install --no-audit --no-fund --silent @microsoft/sarif-multitool-linux@5.7.0 && chmod u+x node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool)
+	SARIF_MULTITOOL=$(CURDIR)/$(SARIF_TOOL) $(GO) test -count=1 -run 'TestSARIF' -v ./cmd/shutdownlint/
+
 # The suite on its own code.
 dogfood: build
 	./$(BIN) ./...
+
+# Speed and memory next to go vet, on std and the bench modules (long).
+bench:
+	$(GO) run ./internal/cmd/bench -o bench.out
+
+# The suite over std and every module of realworld/modules.txt; every
+# finding goes to realworld/report.txt (triaged in realworld/TRIAGE.md).
+realworld:
+	scripts/realworld.sh realworld/report.txt
 
 clean:
 	rm -rf bin

@@ -196,3 +196,20 @@ func TestDiffAndFix(t *testing.T) {
 	r = run(t, dir, bin, "./sig")
 	assert.Equal(t, 0, r.code, "the fixed finding is gone: %s", r.stdout)
 }
+
+// knownChecks lists every check slug, from the binary's help.
+func knownChecks() []string {
+	out, err := exec.Command(bin, "help").Output()
+	if err != nil {
+		panic(err)
+	}
+	var slugs []string
+	for _, line := range strings.Split(string(out), "\n") {
+		if strings.HasPrefix(line, "    ") {
+			if f := strings.Fields(line); len(f) > 0 {
+				slugs = append(slugs, f[0])
+			}
+		}
+	}
+	return slugs
+}

@@ -27,7 +27,7 @@ func (s Suite) report(e env, opts *options, res *results) error {
 		case "json":
 			err = writeJSON(e, res, findings)
 		case "sarif":
-			err = s.writeSARIF(e.stdout, findings)
+			err = s.writeSARIF(e.stdout, findings, opts.vet)
 		default:
 			s.writeText(e, findings)
 		}
