@@ -213,3 +213,18 @@ func knownChecks() []string {
 	}
 	return slugs
 }
+
+// TestGoFix checks that Go 1.26's go fix applies the suite's fixes with
+// shutdownlint as its -fixtool.
+func TestGoFix(t *testing.T) {
+	dir := copyFixture(t)
+	r := run(t, dir, "go", "fix", "-fixtool="+bin, "-vet=false", "-diff", "./sig")
+	assert.Contains(t, r.stdout, "+\tc := make(chan os.Signal, 1)", r.stderr)
+	r = run(t, dir, "go", "fix", "-fixtool="+bin, "-vet=false", "./sig")
+	assert.Equal(t, 0, r.code, r.stderr)
+	after, err := os.ReadFile(filepath.Join(dir, "sig", "sig.go"))
+	require.NoError(t, err)
+	assert.Contains(t, string(after), "c := make(chan os.Signal, 1)")
+	r = run(t, dir, "go", "build", "./sig")
+	assert.Equal(t, 0, r.code, r.stderr)
+}
