@@ -1,0 +1,122 @@
+package deferloop
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// A site is a defer statement inside a loop of the function whose return
+// runs the deferred call.
+type site struct {
+	pass *analysis.Pass
+	cur  inspector.Cursor
+	stmt *ast.DeferStmt
+	fn   ast.Node       // *ast.FuncDecl or *ast.FuncLit
+	body *ast.BlockStmt // fn's body
+	// loops are the *ast.ForStmt and *ast.RangeStmt between stmt and fn,
+	// innermost first.
+	loops []inspector.Cursor
+}
+
+// siteOf returns the site of the defer statement at cur, or nil when no
+// loop of its own function encloses it.
+func siteOf(pass *analysis.Pass, cur inspector.Cursor) *site {
+	s := &site{pass: pass, cur: cur, stmt: cur.Node().(*ast.DeferStmt)}
+	for c := range cur.Parent().Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl:
+			s.fn, s.body = n, n.Body
+		case *ast.FuncLit:
+			s.fn, s.body = n, n.Body
+		default:
+			s.loops = append(s.loops, c)
+			continue
+		}
+		break
+	}
+	if s.body == nil || len(s.loops) == 0 {
+		return nil
+	}
+	return s
+}
+
+// funcName names the function whose return runs the deferred calls, for
+// messages: "ExtractAll", or "the function literal".
+func (s *site) funcName() string {
+	if fd, ok := s.fn.(*ast.FuncDecl); ok {
+		return fd.Name.Name
+	}
+	return "the function literal"
+}
+
+// funcType is the signature syntax of the site's function.
+func (s *site) funcType() *ast.FuncType {
+	if fd, ok := s.fn.(*ast.FuncDecl); ok {
+		return fd.Type
+	}
+	return s.fn.(*ast.FuncLit).Type
+}
+
+// deferredLit returns the function literal of a deferred closure call,
+// defer func() { ... }(), or nil.
+func (s *site) deferredLit() *ast.FuncLit {
+	lit, _ := ast.Unparen(s.stmt.Call.Fun).(*ast.FuncLit)
+	return lit
+}
+
+// isResult reports whether v is a named result parameter of the site's
+// function.
+func (s *site) isResult(v *types.Var) bool {
+	results := s.funcType().Results
+	if results == nil {
+		return false
+	}
+	for _, f := range results.List {
+		for _, name := range f.Names {
+			if s.pass.TypesInfo.Defs[name] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// within reports whether pos lies inside node n.
+func within(n ast.Node, pos token.Pos) bool {
+	return n.Pos() <= pos && pos < n.End()
+}
+
+// assigns reports whether root, outside the subtree skip (may be nil),
+// assigns v after its declaration or takes its address:
+//
+//	v = x    v += x    v, err := f() (v redeclared)    v++    for v = range xs    &v
+func assigns(info *types.Info, root ast.Node, v *types.Var, skip ast.Node) bool {
+	is := func(e ast.Expr) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		return ok && info.Uses[id] == v
+	}
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		if found || (skip != nil && n == skip) {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				found = found || is(lhs)
+			}
+		case *ast.IncDecStmt:
+			found = is(n.X)
+		case *ast.RangeStmt:
+			found = n.Tok == token.ASSIGN && ((n.Key != nil && is(n.Key)) || (n.Value != nil && is(n.Value)))
+		case *ast.UnaryExpr:
+			found = n.Op == token.AND && is(n.X)
+		}
+		return !found
+	})
+	return found
+}

@@ -1,0 +1,114 @@
+//go:build go1.21
+
+package captures
+
+import "os"
+
+func LoopVars121(files []*os.File) {
+	for _, f := range files {
+		defer func() { // want `defer in loop: one open file \(f\)`
+			f.Close() // want `deferred closure reads loop variable f, which all iterations share in this go1.21 file: every deferred call sees its last value`
+		}()
+	}
+}
+
+func Index121(names []string) {
+	for i := 0; i < len(names); i++ {
+		defer func() { // want `defer in loop`
+			use(names[i]) // want `reads loop variable i, which all iterations share in this go1.21 file`
+		}()
+	}
+}
+
+func Map121(m map[string]int) {
+	for k, v := range m {
+		defer func() { // want `defer in loop`
+			use(k, v) // want `reads loop variable k` `reads loop variable v`
+		}()
+	}
+}
+
+// The outer loop's variable, deferred in the inner loop.
+func Nested121(groups [][]string) {
+	for gi, g := range groups {
+		for range g {
+			defer func() { // want `defer in loop`
+				use(gi) // want `reads loop variable gi`
+			}()
+		}
+	}
+}
+
+func Labelled121(groups [][]string) {
+outer:
+	for _, g := range groups {
+		for _, name := range g {
+			defer func() { // want `defer in loop`
+				use(name) // want `reads loop variable name`
+			}()
+			if name == "" {
+				continue outer
+			}
+		}
+	}
+}
+
+func Select121(chs []chan int) {
+	for _, ch := range chs {
+		select {
+		case <-ch:
+			defer func() { // want `defer in loop`
+				use(ch) // want `reads loop variable ch`
+			}()
+		default:
+		}
+	}
+}
+
+// ---- Negatives ----
+
+func Argument121(files []*os.File) {
+	for _, f := range files {
+		defer func(f *os.File) { // want `defer in loop`
+			f.Close() // quiet: the argument
+		}(f)
+	}
+}
+
+func Copy121(files []*os.File) {
+	for _, f := range files {
+		f := f
+		defer func() { // want `defer in loop`
+			f.Close() // quiet: a per-iteration copy
+		}()
+	}
+}
+
+func Once121(files []*os.File) {
+	for _, f := range files {
+		defer func() {
+			f.Close() // quiet: the iteration returns after the defer
+		}()
+		return
+	}
+}
+
+func Literal121(files []*os.File) {
+	for _, f := range files {
+		func() {
+			defer func() {
+				f.Close() // quiet: runs in the same iteration
+			}()
+		}()
+	}
+}
+
+func OwnLoop121(groups [][]string) {
+	for range groups {
+		defer func() { // want `defer in loop`
+			for i := 0; i < 3; i++ {
+				use(i) // quiet: the closure's own loop
+			}
+		}()
+	}
+}

@@ -1,0 +1,52 @@
+//go:build go1.22
+
+package captures
+
+import "os"
+
+// The same code as in go121.go: since Go 1.22 every iteration has its own
+// loop variables.
+
+func LoopVars122(files []*os.File) {
+	for _, f := range files {
+		defer func() { // want `defer in loop: one open file \(f\)`
+			f.Close() // quiet: per-iteration variable
+		}()
+	}
+}
+
+func Index122(names []string) {
+	for i := 0; i < len(names); i++ {
+		defer func() { // want `defer in loop`
+			use(names[i]) // quiet: per-iteration variable
+		}()
+	}
+}
+
+func Map122(m map[string]int) {
+	for k, v := range m {
+		defer func() { // want `defer in loop`
+			use(k, v) // quiet: per-iteration variables
+		}()
+	}
+}
+
+func Nested122(groups [][]string) {
+	for gi, g := range groups {
+		for range g {
+			defer func() { // want `defer in loop`
+				use(gi) // quiet: per-iteration variable
+			}()
+		}
+	}
+}
+
+// Variables declared outside the loop are shared in every version.
+func Outside122(files []*os.File) {
+	var f *os.File
+	for _, f = range files {
+		defer func() { // want `defer in loop`
+			f.Close() // want `reads f, declared outside the loop and assigned in it`
+		}()
+	}
+}

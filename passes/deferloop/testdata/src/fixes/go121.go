@@ -1,0 +1,16 @@
+//go:build go1.21
+
+package fixes
+
+import "os"
+
+func LoopVar121(files []*os.File) {
+	for _, f := range files {
+		defer func() { // want `defer in loop`
+			f.Close() // want `reads loop variable f`
+		}()
+		if f == nil {
+			return
+		}
+	}
+}
