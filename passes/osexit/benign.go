@@ -1,0 +1,232 @@
+package osexit
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+)
+
+// diesWithProcess is the table of deferred calls whose effect the death of
+// the process provides anyway: skipping them loses nothing. A deferred call
+// that is not on it (a flush, a sync, a commit, a temporary file removal, a
+// profile stop, closing a buffered or compressing writer, a user cleanup
+// function) counts as skipped work.
+//
+// Besides the table: a context cancel function (context.CancelFunc and
+// CancelCauseFunc values, such as signal.NotifyContext's stop), the builtins
+// close, delete and clear, Close of any type of package net (connections,
+// listeners), Close of an http.Response or http.Request Body, and a deferred
+// exit (the process exits either way).
+var diesWithProcess = []struct {
+	pkg, typ string // typ is "" for package-level functions
+	names    []string
+}{
+	// In-process locks and goroutine bookkeeping.
+	{"sync", "Mutex", []string{"Unlock"}},
+	{"sync", "RWMutex", []string{"Unlock", "RUnlock"}},
+	{"sync", "Locker", []string{"Unlock"}},
+	{"sync", "WaitGroup", []string{"Done"}},
+	{"runtime", "", []string{"UnlockOSThread"}},
+	// Timers and signal delivery.
+	{"time", "Timer", []string{"Stop"}},
+	{"time", "Ticker", []string{"Stop"}},
+	{"os/signal", "", []string{"Stop", "Reset", "Ignore"}},
+	// Process state: environment, working directory, runtime settings.
+	{"os", "", []string{"Setenv", "Unsetenv", "Clearenv", "Chdir"}},
+	{"syscall", "", []string{"Setenv", "Unsetenv", "Clearenv", "Chdir"}},
+	{"runtime/debug", "", []string{"SetGCPercent", "SetMaxStack", "SetMaxThreads", "SetMemoryLimit", "SetPanicOnFault", "SetTraceback"}},
+	{"log", "", []string{"SetOutput", "SetFlags", "SetPrefix"}},
+	{"log", "Logger", []string{"SetOutput", "SetFlags", "SetPrefix"}},
+	// Descriptors the kernel closes: what was written is kept.
+	{"os", "File", []string{"Close"}},
+	{"io", "PipeReader", []string{"Close"}},
+	{"io", "PipeWriter", []string{"Close"}},
+	// Network connections, listeners and servers: peers see the
+	// connection drop either way.
+	{"crypto/tls", "Conn", []string{"Close"}},
+	{"net/http", "Server", []string{"Close"}},
+	{"net/http", "Client", []string{"CloseIdleConnections"}},
+	// Databases roll back a transaction whose connection drops, and
+	// connections, statements and result sets live on the client only.
+	{"database/sql", "Tx", []string{"Rollback"}},
+	{"database/sql", "DB", []string{"Close"}},
+	{"database/sql", "Conn", []string{"Close"}},
+	{"database/sql", "Rows", []string{"Close"}},
+	{"database/sql", "Stmt", []string{"Close"}},
+}
+
+// isBenignDefer reports whether skipping the deferred call d loses nothing
+// because its effect dies with the process anyway (see diesWithProcess).
+// stopFn is the terminating function that skips it, or nil.
+//
+//	defer cancel()
+//	defer mu.Unlock()
+//	defer func() { _ = f.Close() }()
+func (c *checker) isBenignDefer(d *ast.DeferStmt, stopFn *types.Func) bool {
+	if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
+		return c.isBenignBody(lit.Body, stopFn)
+	}
+	return c.isBenignCall(d.Call, stopFn)
+}
+
+// isBenignCall reports whether call only affects state that dies with the
+// process, or is an exit itself.
+func (c *checker) isBenignCall(call *ast.CallExpr, stopFn *types.Func) bool {
+	info := c.pass.TypesInfo
+	if tv, ok := info.Types[call.Fun]; ok && tv.IsType() {
+		return true // a conversion
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if b, ok := info.Uses[id].(*types.Builtin); ok {
+			switch b.Name() {
+			case "close", "delete", "clear", "recover", "len", "cap", "min", "max":
+				return true
+			}
+			return false
+		}
+	}
+	if t := info.TypeOf(call.Fun); t != nil &&
+		(analysisutil.IsNamedType(t, "context", "CancelFunc") || analysisutil.IsNamedType(t, "context", "CancelCauseFunc")) {
+		return true
+	}
+	fn := analysisutil.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	if c.directStop(call, fn) == exitStop || isLoggerFlush(fn, stopFn) {
+		return true // an exit the process never reaches, or a flush the exit does itself
+	}
+	for _, e := range diesWithProcess {
+		if e.typ == "" && analysisutil.IsFunc(fn, e.pkg, e.names...) ||
+			e.typ != "" && analysisutil.IsMethod(fn, e.pkg, e.typ, e.names...) {
+			return true
+		}
+	}
+	return isNetClose(fn) || c.isBodyClose(call, fn)
+}
+
+// isNetClose reports whether fn closes a connection or listener of package
+// net: (*net.TCPConn).Close, (net.Conn).Close, (net.Listener).Close, ...
+func isNetClose(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil || fn.Pkg() == nil || fn.Pkg().Path() != "net" {
+		return false
+	}
+	switch fn.Name() {
+	case "Close", "CloseRead", "CloseWrite":
+		return true
+	}
+	return false
+}
+
+// isBodyClose reports whether call closes the Body of an http.Response or
+// http.Request: resp.Body.Close().
+func (c *checker) isBodyClose(call *ast.CallExpr, fn *types.Func) bool {
+	if fn.Name() != "Close" {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok || body.Sel.Name != "Body" {
+		return false
+	}
+	s := c.pass.TypesInfo.Selections[body]
+	if s == nil || s.Kind() != types.FieldVal {
+		return false
+	}
+	return analysisutil.IsNamedType(s.Recv(), "net/http", "Response") || analysisutil.IsNamedType(s.Recv(), "net/http", "Request")
+}
+
+// isBenignBody reports whether a deferred function literal's body only
+// makes benign calls (see isBenignCall). The body of an if statement that
+// runs only when a benign call failed or recover found a panic is ignored:
+//
+//	defer func() {
+//		if err := f.Close(); err != nil {
+//			log.Print(err)
+//		}
+//		if r := recover(); r != nil {
+//			...
+//		}
+//	}()
+func (c *checker) isBenignBody(body *ast.BlockStmt, stopFn *types.Func) bool {
+	return c.isBenignNode(body, stopFn, make(map[types.Object]bool))
+}
+
+// isBenignNode reports whether the statements or expressions under root
+// only make benign calls; vars holds the results of benign calls seen so far.
+func (c *checker) isBenignNode(root ast.Node, stopFn *types.Func, vars map[types.Object]bool) bool {
+	ok := true
+	ast.Inspect(root, func(n ast.Node) bool {
+		if !ok {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.GoStmt:
+			ok = false // work that runs who knows when
+		case *ast.CallExpr:
+			ok = c.isBenignCall(n, stopFn)
+		case *ast.AssignStmt:
+			c.collectBenignVars(n, stopFn, vars)
+		case *ast.IfStmt:
+			ok = (n.Init == nil || c.isBenignNode(n.Init, stopFn, vars)) &&
+				c.isBenignNode(n.Cond, stopFn, vars) &&
+				(c.guardedByBenign(n.Cond, vars) || c.isBenignNode(n.Body, stopFn, vars)) &&
+				(n.Else == nil || c.isBenignNode(n.Else, stopFn, vars))
+			return false
+		}
+		return ok
+	})
+	return ok
+}
+
+// collectBenignVars records the variables that s assigns from a benign call.
+func (c *checker) collectBenignVars(s ast.Stmt, stopFn *types.Func, vars map[types.Object]bool) {
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 {
+		return
+	}
+	call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+	if !ok || !c.isBenignCall(call, stopFn) {
+		return
+	}
+	for _, lhs := range as.Lhs {
+		if id, ok := lhs.(*ast.Ident); ok {
+			vars[c.pass.TypesInfo.ObjectOf(id)] = true
+		}
+	}
+}
+
+// guardedByBenign reports whether cond holds only when a benign call
+// failed: one of its && operands is v != nil for a benign result v.
+func (c *checker) guardedByBenign(cond ast.Expr, vars map[types.Object]bool) bool {
+	switch e := ast.Unparen(cond).(type) {
+	case *ast.BinaryExpr:
+		switch e.Op {
+		case token.LAND:
+			return c.guardedByBenign(e.X, vars) || c.guardedByBenign(e.Y, vars)
+		case token.NEQ:
+			id, ok := ast.Unparen(e.X).(*ast.Ident)
+			if !ok || !isNil(c.pass.TypesInfo, e.Y) {
+				return false
+			}
+			return vars[c.pass.TypesInfo.ObjectOf(id)]
+		}
+	}
+	return false
+}
+
+// isNil reports whether e is the predeclared nil.
+func isNil(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, isNil := info.Uses[id].(*types.Nil)
+	return isNil
+}

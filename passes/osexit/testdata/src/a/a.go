@@ -1,0 +1,251 @@
+// Package a holds the basic cases of exit-skips-defer: path sensitivity,
+// LIFO order of deferred exits, and the deferred calls that die with the
+// process anyway.
+package a
+
+import (
+	"bufio"
+	"compress/gzip"
+	"context"
+	"database/sql"
+	"errors"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"runtime/pprof"
+	"sync"
+	"syscall"
+	"time"
+)
+
+var errBoom = errors.New("boom")
+
+func work() error { return nil }
+
+// Positives.
+
+func flushSkipped(w *bufio.Writer) {
+	defer w.Flush()
+	if err := work(); err != nil {
+		os.Exit(1) // want `^os\.Exit skips deferred call w\.Flush \(line 30\)$`
+	}
+}
+
+func twoSkipped(f *os.File, dir string) { // want twoSkipped:"exits"
+	defer os.RemoveAll(dir)
+	defer f.Close() // dies with the process: not listed
+	defer f.Sync()
+	log.Fatal(work()) // want `^log\.Fatal skips 2 deferred calls: os\.RemoveAll \(line 37\), f\.Sync \(line 39\)$`
+}
+
+func exitAfterDeferInOneBranch(cond bool, w *bufio.Writer) { // want exitAfterDeferInOneBranch:"exits"
+	if cond {
+		defer w.Flush()
+	}
+	os.Exit(2) // want `os\.Exit skips deferred call w\.Flush \(line 45\)`
+}
+
+func deferInLoop(ws []*bufio.Writer) { // want deferInLoop:"exits"
+	for _, w := range ws {
+		defer w.Flush()
+	}
+	log.Fatalf("done") // want `log\.Fatalf skips deferred call w\.Flush`
+}
+
+func exitInLoopAfterDefer(ws []*bufio.Writer) {
+	for i, w := range ws {
+		if i > 3 {
+			syscall.Exit(3) // want `syscall\.Exit skips deferred call w\.Flush \(line 62\)`
+		}
+		defer w.Flush()
+	}
+}
+
+func loggerMethod(l *log.Logger, zw *gzip.Writer) { // want loggerMethod:"exits"
+	defer zw.Close()
+	l.Fatalln("x") // want `l\.Fatalln skips deferred call zw\.Close`
+}
+
+func profileStop() { // want profileStop:"exits"
+	defer pprof.StopCPUProfile()
+	os.Exit(0) // want `os\.Exit skips deferred call pprof\.StopCPUProfile`
+}
+
+func commit(tx *sql.Tx) { // want commit:"exits"
+	defer tx.Commit()
+	os.Exit(1) // want `os\.Exit skips deferred call tx\.Commit`
+}
+
+func userCleanup(cleanup func()) { // want userCleanup:"exits"
+	defer cleanup()
+	os.Exit(1) // want `os\.Exit skips deferred call cleanup`
+}
+
+func deferredLiteralWithWork(w *bufio.Writer) { // want deferredLiteralWithWork:"exits"
+	defer func() {
+		w.Flush()
+	}()
+	os.Exit(1) // want `os\.Exit skips deferred call func literal \(line 87\)`
+}
+
+func mixedBenignAndReal(ctx context.Context, w *bufio.Writer) { // want mixedBenignAndReal:"exits"
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	defer w.Flush()
+	_ = ctx
+	os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 96\)$`
+}
+
+// A deferred exit skips the calls deferred before it: they run after it.
+func deferredExitSkipsEarlier(w *bufio.Writer, code int) {
+	defer w.Flush()
+	defer os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 103\)`
+}
+
+func deferredLiteralExitSkipsEarlier(w *bufio.Writer, code int) {
+	defer w.Flush()
+	defer func() {
+		os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 108 in deferredLiteralExitSkipsEarlier\)`
+	}()
+}
+
+func switchCase(x int, w *bufio.Writer) {
+	defer w.Flush()
+	switch x {
+	case 1:
+		log.Fatal("one") // want `log\.Fatal skips deferred call w\.Flush`
+	}
+}
+
+func gotoAfterDefer(w *bufio.Writer) { // want gotoAfterDefer:"exits"
+	i := 0
+again:
+	if i > 0 {
+		os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 128\)`
+	}
+	defer w.Flush()
+	i++
+	goto again
+}
+
+// Negatives.
+
+// No pending defer at all.
+func noDefer() { // want noDefer:"exits"
+	os.Exit(1)
+}
+
+// The exit is in an error branch before the first defer.
+func exitBeforeFirstDefer(w *bufio.Writer) {
+	if err := work(); err != nil {
+		log.Fatal(err) // quiet: nothing deferred yet
+	}
+	defer w.Flush()
+	_ = work()
+}
+
+// The defer is in another branch than the exit.
+func deferInOtherBranch(cond bool, w *bufio.Writer) {
+	if cond {
+		defer w.Flush()
+		return
+	}
+	os.Exit(1) // quiet: the branch with the defer returned
+}
+
+// The only pending defers die with the process.
+func onlyBenign(ctx context.Context, mu *sync.Mutex, rw *sync.RWMutex, wg *sync.WaitGroup, f *os.File, // want onlyBenign:"exits"
+	t *time.Timer, tk *time.Ticker, c chan os.Signal, done chan struct{}, conn net.Conn, ln net.Listener,
+	srv *http.Server, tx *sql.Tx, db *sql.DB, rows *sql.Rows, resp *http.Response, tcp *net.TCPConn) {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+	defer stop()
+	mu.Lock()
+	defer mu.Unlock()
+	rw.RLock()
+	defer rw.RUnlock()
+	defer wg.Done()
+	defer f.Close()
+	defer t.Stop()
+	defer tk.Stop()
+	defer signal.Stop(c)
+	defer os.Setenv("A", "b")
+	defer os.Unsetenv("A")
+	defer os.Chdir("/")
+	defer close(done)
+	defer conn.Close()
+	defer ln.Close()
+	defer tcp.Close()
+	defer srv.Close()
+	defer tx.Rollback()
+	defer db.Close()
+	defer rows.Close()
+	defer resp.Body.Close()
+	defer func() {
+		if err := f.Close(); err != nil {
+			log.Printf("closing: %v", err) // only when the benign close failed
+		}
+	}()
+	defer func() {
+		if r := recover(); r != nil {
+			log.Print(r) // only on a panic, which an exit is not
+		}
+	}()
+	defer func() { _ = conn.Close() }()
+	_ = ctx
+	os.Exit(1) // quiet: every skipped call dies with the process
+}
+
+// A deferred exit registered first skips nothing: the others run before it.
+func deferredExitFirst(w *bufio.Writer, code int) {
+	defer os.Exit(code) // quiet: registered before w.Flush, which runs first
+	defer w.Flush()
+}
+
+func deferredLiteralExitFirst(w *bufio.Writer) {
+	code := 0
+	defer func() {
+		os.Exit(code) // quiet: deferred first, so it runs last
+	}()
+	defer w.Flush()
+	code = 1
+}
+
+// An earlier deferred exit is not work the later exit loses.
+func twoExits(code int) { // want twoExits:"exits"
+	defer os.Exit(code)
+	os.Exit(3) // quiet: skipping an exit loses nothing
+}
+
+// Unreachable exits are not reported.
+func unreachable(w *bufio.Writer) {
+	defer w.Flush()
+	return
+	os.Exit(1) // quiet: unreachable
+}
+
+// A panic runs deferred calls: not an exit.
+func panics(w *bufio.Writer) {
+	defer w.Flush()
+	panic(errBoom) // quiet: panics unwind
+}
+
+// A custom cancel func of type context.CancelFunc is still a cancel func.
+type holder struct{ cancel context.CancelFunc }
+
+func fieldCancel(h *holder) { // want fieldCancel:"exits"
+	defer h.cancel()
+	os.Exit(1) // quiet: a context.CancelFunc
+}
+
+// Exits in an unrelated literal do not skip the enclosing function's
+// defers: the literal runs who knows when.
+func storedLiteral(w *bufio.Writer) func() {
+	defer w.Flush()
+	return func() {
+		os.Exit(1) // quiet: the literal escapes, w.Flush ran long ago
+	}
+}
