@@ -43,7 +43,7 @@ func (f *mayExit) String() string {
 
 // A class is what a function does to the goroutine that calls it.
 type class struct {
-	always            stop // exitStop or goexitStop when every path ends so
+	always             stop // exitStop or goexitStop when every path ends so
 	mayExit, mayGoexit bool // some path ends so (and not every path)
 }
 

@@ -21,8 +21,8 @@ type event struct {
 	at     ast.Node // where it runs in its body: the call, or its defer or go statement
 	mode   mode
 	stop   stop
-	may    bool       // the call may stop (a helper of the module), not must
-	direct bool       // the call is a terminating call itself, not a helper
+	may    bool        // the call may stop (a helper of the module), not must
+	direct bool        // the call is a terminating call itself, not a helper
 	fn     *types.Func // the callee, or nil for a function literal variable
 }
 
