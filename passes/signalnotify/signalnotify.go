@@ -5,25 +5,68 @@ import (
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 //go:embed doc.go
 var docSource string
 
+const since = "v0.1.0"
+
 // Catalog documents the checks of the analyzer.
-var Catalog = analysisutil.MustCatalog("signalnotify", docSource)
+var Catalog = analysisutil.MustCatalog("signalnotify", docSource,
+	analysisutil.Check{Slug: "notify-in-goroutine", Default: true, Since: since},
+	analysisutil.Check{Slug: "missing-sigterm", Default: true, Since: since},
+	analysisutil.Check{Slug: "untrappable-signal", Default: true, Since: since},
+	analysisutil.Check{Slug: "signal-never-received", Default: true, Since: since},
+	analysisutil.Check{Slug: "notifycontext-stop-discarded", Default: true, Since: since},
+	analysisutil.Check{Slug: "close-in-signal-loop", Default: true, Since: since},
+	analysisutil.Check{Slug: "close-notified-channel", Default: true, Since: since},
+	analysisutil.Check{Slug: "notify-without-stop", Default: true, Since: since},
+	analysisutil.Check{Slug: "ignored-termination-signal", Default: true, Since: since},
+)
 
 // Analyzer is the signalnotify analyzer.
 var Analyzer = &analysis.Analyzer{
-	Name:     "signalnotify",
-	Doc:      Catalog.Doc(),
-	URL:      Catalog.URL(),
-	Requires: []*analysis.Analyzer{analysisutil.DirectivesAnalyzer},
-	Run:      run,
+	Name:      "signalnotify",
+	Doc:       Catalog.Doc(),
+	URL:       Catalog.URL(),
+	Requires:  []*analysis.Analyzer{analysisutil.DirectivesAnalyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(registersSignals), new(holdsSignals)},
 }
 
 func run(pass *analysis.Pass) (any, error) {
 	r := analysisutil.NewReporter(pass, Catalog)
 	defer r.Finish()
+
+	pi := &pkgInfo{pass: pass, r: r, ev: newEvaluator(pass)}
+	imported, found := importedRegistrations(pass)
+	pi.imported = imported
+	exportVarFacts(pass, pi.ev)
+	usesSignal := analysisutil.Imports(pass.Pkg, "os/signal")
+	if !usesSignal && !analysisutil.Imports(pass.Pkg, "os") {
+		if found {
+			pass.ExportPackageFact(&registersSignals{Signals: imported})
+		}
+		return nil, nil
+	}
+	pi.in = inspector.New(pass.Files)
+	if usesSignal {
+		pi.collectCalls()
+	}
+	if own := pi.registered(); found || !own.empty() {
+		own.union(imported)
+		pass.ExportPackageFact(&registersSignals{Signals: own})
+	}
+	pi.checkCloseInSignalLoop()
+	if !usesSignal || len(pi.calls) == 0 {
+		return nil, nil
+	}
+	pi.checkMissingSigterm()
+	pi.checkUntrappable()
+	pi.checkIgnored()
+	pi.checkNotifyInGoroutine()
+	pi.checkFlows()
 	return nil, nil
 }

@@ -1,0 +1,4 @@
+package signalnotify
+
+// checkCloseInSignalLoop is written next.
+func (pi *pkgInfo) checkCloseInSignalLoop() {}

@@ -1,0 +1,291 @@
+package signalnotify
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A flowChecker runs the checks that follow values through SSA:
+// signal-never-received, notify-without-stop, close-notified-channel and
+// notifycontext-stop-discarded.
+type flowChecker struct {
+	*pkgInfo
+	pf       *pathFinder
+	closes   map[token.Pos]*ast.CallExpr // close calls by Lparen, built on first use
+	reported map[ssa.Instruction]bool    // closes already reported
+}
+
+// checkFlows builds the package's SSA form and checks every Notify and
+// NotifyContext call in it.
+func (pi *pkgInfo) checkFlows() {
+	byPos := make(map[token.Pos]*sigCall)
+	for _, c := range pi.calls {
+		if c.isRegistration() {
+			byPos[c.call.Lparen] = c
+		}
+	}
+	if len(byPos) == 0 {
+		return
+	}
+	s := analysisutil.BuildSSA(pi.pass)
+	fc := &flowChecker{pkgInfo: pi, pf: newPathFinder(s.Pkg, s.SrcFuncs), reported: make(map[ssa.Instruction]bool)}
+	for _, fn := range s.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(ssa.CallInstruction)
+				if !ok {
+					continue
+				}
+				c := byPos[call.Common().Pos()]
+				callee := call.Common().StaticCallee()
+				if c == nil || callee == nil || !analysisutil.IsFunc(callee.Object(), "os/signal", c.name) {
+					continue
+				}
+				if c.name == "Notify" {
+					fc.notify(c, call)
+				} else {
+					fc.notifyContext(c, call)
+				}
+			}
+		}
+	}
+}
+
+// notify checks the channel of the Notify call c, the SSA instruction call.
+func (fc *flowChecker) notify(c *sigCall, call ssa.CallInstruction) {
+	flow := flowOf(call.Common().Args[0])
+	if flow == nil {
+		return
+	}
+	fn := call.Parent()
+	ch := types.ExprString(c.call.Args[0])
+	term := !c.test && c.sigs.hasTermination()
+	switch {
+	case term && !flow.received && !flow.escaped:
+		fc.r.Reportf("signal-never-received", c.call,
+			"nothing receives from %s, the channel given to %s: %s are caught and dropped, so they no longer stop the process",
+			ch, c.funcName(), c.sigs.termNames())
+	case term && !flow.escaped && madeIn(flow, fn) && !fc.isMainOrRun(funcObj(fn)):
+		fc.notifyWithoutStop(c, call, flow, ch)
+	}
+	if !flow.escaped && !flow.reassigned {
+		fc.closeNotified(call, flow)
+	}
+}
+
+// funcObj returns the declared function of fn, or nil for a closure.
+func funcObj(fn *ssa.Function) *types.Func {
+	obj, _ := fn.Object().(*types.Func)
+	return obj
+}
+
+// madeIn reports whether the channel of flow is made in fn itself.
+func madeIn(flow *chanFlow, fn *ssa.Function) bool {
+	for _, m := range flow.made {
+		if m.Parent() != fn {
+			return false
+		}
+	}
+	return true
+}
+
+// notifyWithoutStop reports the Notify call c when its function can return
+// without signal.Stop of the channel.
+func (fc *flowChecker) notifyWithoutStop(c *sigCall, call ssa.CallInstruction, flow *chanFlow, ch string) {
+	ret := fc.pf.search(call, fc.stopsChannel(flow), isReturn, neverClosed(flow))
+	if ret == nil {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:      c.call.Pos(),
+		End:      c.call.End(),
+		Category: "notify-without-stop",
+		Message: "the function can return without signal.Stop(" + ch + "): " + c.sigs.termNames() +
+			" then still go to " + ch + ", which nobody reads, and no longer stop the process",
+	}
+	if pos := ret.Pos(); pos.IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: pos, Message: "returns here without signal.Stop(" + ch + ")"}}
+	}
+	if fix, ok := fc.deferStopFix(c, ch); ok {
+		d.SuggestedFixes = []analysis.SuggestedFix{fix}
+	}
+	fc.r.Report(d)
+}
+
+// stopsChannel returns the predicate of the instructions that unregister
+// the channel of flow: signal.Stop of it, signal.Reset, or a call or defer
+// of a function of the package that calls signal.Stop of it.
+func (fc *flowChecker) stopsChannel(flow *chanFlow) func(ssa.Instruction) bool {
+	stops := make(map[ssa.Instruction]bool)
+	stopFuncs := make(map[*ssa.Function]bool)
+	for _, s := range flow.stops {
+		stops[s] = true
+		for fn := s.Parent(); fn != nil; fn = fn.Parent() {
+			stopFuncs[fn] = true
+		}
+	}
+	return func(instr ssa.Instruction) bool {
+		if stops[instr] {
+			return true
+		}
+		call, ok := instr.(ssa.CallInstruction)
+		if !ok {
+			return false
+		}
+		callee := call.Common().StaticCallee()
+		return callee != nil && (stopFuncs[callee] || analysisutil.IsFunc(callee.Object(), "os/signal", "Reset"))
+	}
+}
+
+// neverClosed returns, when nothing closes the channel of flow, the pruning
+// of the !ok branch of its comma-ok receives (for range c ends only when c
+// is closed).
+func neverClosed(flow *chanFlow) func(*ssa.If) []*ssa.BasicBlock {
+	if len(flow.closes) > 0 {
+		return nil
+	}
+	return func(ifi *ssa.If) []*ssa.BasicBlock {
+		succs := ifi.Block().Succs
+		if ext, ok := ifi.Cond.(*ssa.Extract); ok && ext.Index == 1 {
+			if recv, ok := ext.Tuple.(*ssa.UnOp); ok && flow.recvs[recv] {
+				return succs[:1]
+			}
+		}
+		return succs
+	}
+}
+
+// deferStopFix returns the fix that adds defer signal.Stop(ch) after the
+// Notify statement, unless it is in a loop.
+func (fc *flowChecker) deferStopFix(c *sigCall, ch string) (analysis.SuggestedFix, bool) {
+	stmt := c.cur.Parent()
+	if _, ok := stmt.Node().(*ast.ExprStmt); !ok || !isSimpleRef(c.call.Args[0]) {
+		return analysis.SuggestedFix{}, false
+	}
+	for cur := range stmt.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch cur.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return analysis.SuggestedFix{}, false
+		}
+		break
+	}
+	sig := signalQualifier(c.call)
+	indent, ok := lineIndent(fc.pass, stmt.Node().Pos())
+	if sig == "" || !ok {
+		return analysis.SuggestedFix{}, false
+	}
+	end := stmt.Node().End()
+	return analysis.SuggestedFix{
+		Message:   "Call signal.Stop(" + ch + ") when the function returns",
+		TextEdits: []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n" + indent + "defer " + sig + ".Stop(" + ch + ")")}},
+	}, true
+}
+
+// signalQualifier returns the package name through which call calls its
+// os/signal function ("signal"), or "".
+func signalQualifier(call *ast.CallExpr) string {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return ""
+	}
+	id, ok := sel.X.(*ast.Ident)
+	if !ok {
+		return ""
+	}
+	return id.Name
+}
+
+// isSimpleRef reports whether e is a variable or a chain of field
+// selections, which the fixes may repeat.
+func isSimpleRef(e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return isSimpleRef(e.X)
+	}
+	return false
+}
+
+// notifyContext checks that the stop function of the NotifyContext call c,
+// the SSA instruction call, is called on every path.
+func (fc *flowChecker) notifyContext(c *sigCall, call ssa.CallInstruction) {
+	var stop *ssa.Extract
+	if v := call.Value(); v != nil {
+		for _, instr := range *v.Referrers() {
+			if ext, ok := instr.(*ssa.Extract); ok && ext.Index == 1 {
+				stop = ext
+			}
+		}
+	}
+	var uses map[ssa.Instruction]bool
+	if stop != nil {
+		uses = usesOf(stop)
+	}
+	caught := "the signals"
+	if s := killingSignals(c.sigs); s != "" && s != "signals" {
+		caught = s
+	}
+	const prefix = "the stop function returned by signal.NotifyContext is "
+	suffix := ": after the first signal " + caught + " stay caught, and a second one cannot force the exit"
+	if len(uses) == 0 {
+		fc.r.Reportf("notifycontext-stop-discarded", c.call, "%sdiscarded%s", prefix, suffix)
+		return
+	}
+	ret := fc.pf.search(call, func(instr ssa.Instruction) bool { return uses[instr] }, isReturn, nil)
+	if ret == nil {
+		return
+	}
+	d := analysis.Diagnostic{
+		Pos:      c.call.Pos(),
+		End:      c.call.End(),
+		Category: "notifycontext-stop-discarded",
+		Message:  prefix + "not called on every path" + suffix,
+	}
+	if pos := ret.Pos(); pos.IsValid() {
+		d.Related = []analysis.RelatedInformation{{Pos: pos, Message: "returns here without calling stop"}}
+	}
+	fc.r.Report(d)
+}
+
+// usesOf returns the instructions that use v, or load a variable that v is
+// stored in, or capture that variable in a closure.
+func usesOf(v ssa.Value) map[ssa.Instruction]bool {
+	uses := make(map[ssa.Instruction]bool)
+	seen := make(map[ssa.Value]bool)
+	var visit func(v ssa.Value)
+	visit = func(v ssa.Value) {
+		if seen[v] || v.Referrers() == nil {
+			return
+		}
+		seen[v] = true
+		for _, instr := range *v.Referrers() {
+			switch i := instr.(type) {
+			case *ssa.DebugRef:
+				continue
+			case *ssa.Store:
+				if i.Val == v {
+					switch i.Addr.(type) {
+					case *ssa.Alloc, *ssa.FreeVar:
+						visit(i.Addr) // uses of the variable count
+						continue
+					}
+				} else if i.Addr == v {
+					continue // a store into the variable v
+				}
+			case *ssa.UnOp:
+				if i.Op == token.MUL {
+					visit(i)
+				}
+			}
+			uses[instr] = true
+		}
+	}
+	visit(v)
+	return uses
+}

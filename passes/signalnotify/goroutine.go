@@ -1,0 +1,216 @@
+package signalnotify
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// checkNotifyInGoroutine reports registrations made inside a goroutine: in
+// the function a goroutine launcher starts, or in a function of the package
+// that only ever runs in goroutines.
+//
+//	go func() { signal.Notify(c, os.Interrupt); <-c; cancel() }()
+func (pi *pkgInfo) checkNotifyInGoroutine() {
+	var goroutines map[ast.Node]string
+	for _, c := range pi.calls {
+		if !c.isRegistration() || c.test {
+			continue
+		}
+		sigs := killingSignals(c.sigs)
+		if sigs == "" {
+			continue
+		}
+		if goroutines == nil {
+			goroutines = pi.goroutineFuncs()
+		}
+		fc, ok := enclosingFunc(c.cur)
+		if !ok {
+			continue
+		}
+		where, ok := goroutines[fc.Node()]
+		if !ok || pi.signalsReady(c) {
+			continue
+		}
+		pi.r.Reportf("notify-in-goroutine", c.call,
+			"%s is called in %s: %s arriving before it runs kill the process without cleanup",
+			c.funcName(), where, sigs)
+	}
+}
+
+// defaultHarmless are the signals whose default action neither terminates
+// nor dumps core, so registering them late loses nothing.
+var defaultHarmless = setOf("SIGCHLD", "SIGCONT", "SIGURG", "SIGWINCH", "SIGTSTP", "SIGTTIN", "SIGTTOU", "SIGINFO", "SIGSTOP", "SIGKILL")
+
+// killingSignals names the signals of s whose default action kills the
+// process, for a message, or returns "" when there are none.
+func killingSignals(s sigSet) string {
+	if s.All {
+		return "signals"
+	}
+	var names []string
+	for _, n := range s.Names {
+		if !defaultHarmless[n] {
+			names = append(names, n)
+		}
+	}
+	return strings.Join(names, " and ")
+}
+
+// A funcRef is a reference to a function of the package.
+type funcRef struct {
+	launch bool     // started as a goroutine
+	site   ast.Node // for a call, the function that makes it; nil for other uses
+}
+
+// goroutineFuncs returns the functions that only run in goroutines, mapped
+// to how a message names them: the function literals goroutine launchers
+// start, and the functions of the package all of whose uses are launches
+// or calls from such functions. Exported functions outside package main,
+// and methods an interface of the package may call, are not among them.
+func (pi *pkgInfo) goroutineFuncs() map[ast.Node]string {
+	info := pi.pass.TypesInfo
+	g := make(map[ast.Node]string)
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	refs := make(map[*types.Func][]funcRef)
+	abstract := pi.interfaceMethodNames()
+	for cur := range pi.in.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.Ident)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil && pi.mayOnlyRunInGoroutines(fn, abstract) {
+				decls[fn] = n
+			}
+		case *ast.Ident:
+			if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == pi.pass.Pkg {
+				fn = fn.Origin()
+				refs[fn] = append(refs[fn], pi.classifyRef(cur))
+			}
+		default:
+			if l, ok := launchOf(info, n); ok {
+				if lit, ok := l.Fun.(*ast.FuncLit); ok {
+					g[lit] = "a goroutine started at line " + pi.line(l.Pos)
+				}
+			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for fn, decl := range decls {
+			if _, done := g[decl]; done || !allInGoroutines(refs[fn], decl, g) {
+				continue
+			}
+			g[decl] = fn.Name() + ", which only ever runs in goroutines"
+			changed = true
+		}
+	}
+	return g
+}
+
+// allInGoroutines reports whether refs, the uses of the function decl, are
+// all launches or calls made in functions of g or in decl itself.
+func allInGoroutines(refs []funcRef, decl ast.Node, g map[ast.Node]string) bool {
+	if len(refs) == 0 {
+		return false
+	}
+	for _, r := range refs {
+		if r.launch {
+			continue
+		}
+		if _, ok := g[r.site]; r.site == nil || (!ok && r.site != decl) {
+			return false
+		}
+	}
+	return true
+}
+
+// mayOnlyRunInGoroutines reports whether all calls of fn can be seen in
+// the package: fn is unexported or in package main, and it is not a method
+// that an interface of the package declares.
+func (pi *pkgInfo) mayOnlyRunInGoroutines(fn *types.Func, abstract map[string]bool) bool {
+	isMethod := fn.Signature().Recv() != nil
+	if fn.Exported() && (isMethod || pi.pass.Pkg.Name() != "main") {
+		return false
+	}
+	return !isMethod || !abstract[fn.Name()]
+}
+
+// interfaceMethodNames returns the names of the methods of the interfaces
+// declared in the package.
+func (pi *pkgInfo) interfaceMethodNames() map[string]bool {
+	names := make(map[string]bool)
+	for _, obj := range pi.pass.TypesInfo.Defs {
+		if fn, ok := obj.(*types.Func); ok && fn.Signature().Recv() != nil && types.IsInterface(fn.Signature().Recv().Type()) {
+			names[fn.Name()] = true
+		}
+	}
+	return names
+}
+
+// classifyRef describes the use of a function at the identifier id.
+func (pi *pkgInfo) classifyRef(id inspector.Cursor) funcRef {
+	e := id
+	if e.ParentEdgeKind() == edge.SelectorExpr_Sel {
+		e = e.Parent()
+	}
+	if k := e.ParentEdgeKind(); k == edge.IndexExpr_X || k == edge.IndexListExpr_X {
+		e = e.Parent() // f[T]
+	}
+	call := e.Parent()
+	switch e.ParentEdgeKind() {
+	case edge.CallExpr_Fun:
+		if _, ok := call.Parent().Node().(*ast.GoStmt); ok {
+			return funcRef{launch: true}
+		}
+		if fc, ok := enclosingFunc(call); ok {
+			return funcRef{site: fc.Node()}
+		}
+	case edge.CallExpr_Args:
+		if l, ok := launchOf(pi.pass.TypesInfo, call.Node()); ok && l.Fun == e.Node() {
+			return funcRef{launch: true}
+		}
+	}
+	return funcRef{}
+}
+
+// signalsReady reports whether the goroutine tells another one that the
+// registration c is done, right after it: the statements that follow it
+// close or send on a channel or call (*sync.WaitGroup).Done before the
+// goroutine starts waiting.
+//
+//	signal.Notify(c, os.Interrupt)
+//	close(ready)
+func (pi *pkgInfo) signalsReady(c *sigCall) bool {
+	stmt := c.cur.Parent()
+	if _, ok := stmt.Node().(*ast.ExprStmt); !ok {
+		return false
+	}
+	for next, ok := stmt.NextSibling(); ok; next, ok = next.NextSibling() {
+		switch s := next.Node().(type) {
+		case *ast.SendStmt:
+			return true
+		case *ast.ExprStmt:
+			call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+			if !ok {
+				continue
+			}
+			if isBuiltin(pi.pass.TypesInfo, call.Fun, "close") ||
+				analysisutil.IsMethod(callee(pi.pass.TypesInfo, call), "sync", "WaitGroup", "Done") {
+				return true
+			}
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt:
+			return false
+		}
+	}
+	return false
+}
+
+// line returns the line number of pos as text.
+func (pi *pkgInfo) line(pos token.Pos) string {
+	return strconv.Itoa(pi.pass.Fset.Position(pos).Line)
+}

@@ -1,0 +1,137 @@
+package signalnotify
+
+import (
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"golang.org/x/tools/go/ssa"
+)
+
+// A pathFinder searches the control flow graphs of the package's SSA
+// functions, knowing which calls never return.
+type pathFinder struct {
+	pkg   *ssa.Package
+	noret map[*ssa.Function]bool // functions of the package that never return
+}
+
+// newPathFinder computes which functions of funcs never return: no return
+// is reachable from their entry, calls that never return ending a path.
+func newPathFinder(pkg *ssa.Package, funcs []*ssa.Function) *pathFinder {
+	pf := &pathFinder{pkg: pkg, noret: make(map[*ssa.Function]bool)}
+	for changed := true; changed; {
+		changed = false
+		for _, fn := range funcs {
+			if pf.noret[fn] || len(fn.Blocks) == 0 || fn.Recover != nil {
+				continue
+			}
+			if pf.searchFrom(fn.Blocks[0], 0, never, isReturn, nil) == nil {
+				pf.noret[fn] = true
+				changed = true
+			}
+		}
+	}
+	return pf
+}
+
+func never(ssa.Instruction) bool { return false }
+
+func isReturn(instr ssa.Instruction) bool {
+	_, ok := instr.(*ssa.Return)
+	return ok
+}
+
+// search returns the first instruction for which target holds that is
+// reachable from just after from, on a path that does not go through an
+// instruction for which barrier holds, or nil. A call that never returns
+// ends a path; prune, if not nil, may drop infeasible successors of an If.
+func (pf *pathFinder) search(from ssa.Instruction, barrier, target func(ssa.Instruction) bool, prune func(*ssa.If) []*ssa.BasicBlock) ssa.Instruction {
+	b := from.Block()
+	for i, instr := range b.Instrs {
+		if instr == from {
+			return pf.searchFrom(b, i+1, barrier, target, prune)
+		}
+	}
+	return nil
+}
+
+// searchFrom is search from the instruction at index start of block b.
+func (pf *pathFinder) searchFrom(b *ssa.BasicBlock, start int, barrier, target func(ssa.Instruction) bool, prune func(*ssa.If) []*ssa.BasicBlock) ssa.Instruction {
+	seen := make(map[*ssa.BasicBlock]bool)
+	type item struct {
+		b     *ssa.BasicBlock
+		start int
+	}
+	work := []item{{b, start}}
+	for len(work) > 0 {
+		it := work[len(work)-1]
+		work = work[:len(work)-1]
+		blocked := false
+		for _, instr := range it.b.Instrs[it.start:] {
+			if target(instr) {
+				return instr
+			}
+			if barrier(instr) || pf.neverReturns(instr) {
+				blocked = true
+				break
+			}
+		}
+		if blocked {
+			continue
+		}
+		succs := it.b.Succs
+		if ifi, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok && prune != nil {
+			succs = prune(ifi)
+		}
+		for _, s := range succs {
+			if !seen[s] {
+				seen[s] = true
+				work = append(work, item{s, 0})
+			}
+		}
+	}
+	return nil
+}
+
+// neverReturns reports whether instr is a call (not deferred, not a go
+// statement) of a function that never returns: a well-known exit or a
+// function of the package without a reachable return.
+func (pf *pathFinder) neverReturns(instr ssa.Instruction) bool {
+	call, ok := instr.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := call.Common().StaticCallee()
+	if callee == nil {
+		return false
+	}
+	if pf.noret[callee] {
+		return true
+	}
+	obj := callee.Object()
+	for _, nr := range noReturnFuncs {
+		if nr.typ == "" && analysisutil.IsFunc(obj, nr.pkg, nr.names...) ||
+			nr.typ != "" && analysisutil.IsMethod(obj, nr.pkg, nr.typ, nr.names...) {
+			return true
+		}
+	}
+	return false
+}
+
+// noReturnFuncs are well-known functions and methods that never return.
+var noReturnFuncs = []struct {
+	pkg, typ string // typ is "" for package-level functions
+	names    []string
+}{
+	{"os", "", []string{"Exit"}},
+	{"syscall", "", []string{"Exit"}},
+	{"runtime", "", []string{"Goexit"}},
+	{"log", "", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
+	{"log", "Logger", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
+	{"testing", "common", []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}},
+	{"github.com/sirupsen/logrus", "", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit"}},
+	{"github.com/sirupsen/logrus", "Logger", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit"}},
+	{"github.com/sirupsen/logrus", "Entry", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
+	{"k8s.io/klog", "", []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
+	{"k8s.io/klog/v2", "", []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
+	{"github.com/golang/glog", "", []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
+	{"go.uber.org/zap", "Logger", []string{"Fatal", "Panic"}},
+	{"go.uber.org/zap", "SugaredLogger", []string{"Fatal", "Fatalf", "Fatalw", "Fatalln", "Panic", "Panicf", "Panicw", "Panicln"}},
+}
