@@ -1,0 +1,117 @@
+package deadline
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// ---- positives ----
+
+func background(srv *http.Server) {
+	srv.Shutdown(context.Background()) // want `srv.Shutdown gets context.Background\(\), which has no deadline \(context.Background\(\)\): Shutdown waits for every connection to go idle`
+}
+
+func todo(srv *http.Server) error {
+	return srv.Shutdown(context.TODO()) // want `srv.Shutdown gets context.TODO\(\), which has no deadline`
+}
+
+func throughVariable(srv *http.Server) {
+	ctx := context.Background()
+	if err := srv.Shutdown(ctx); err != nil { // want `srv.Shutdown gets ctx, which has no deadline \(context.Background\(\)\)`
+		panic(err)
+	}
+}
+
+func withCancel(srv *http.Server) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which has no deadline \(context.WithCancel of context.Background\(\)\)`
+}
+
+func withoutCancel(ctx context.Context, srv *http.Server) {
+	srv.Shutdown(context.WithoutCancel(ctx)) // want `which has no deadline \(context.WithoutCancel drops the deadline\)`
+}
+
+type app struct{ srv *http.Server }
+
+func (a *app) stop() {
+	a.srv.Shutdown(context.Background()) // want `a.srv.Shutdown gets context.Background\(\), which has no deadline`
+}
+
+func zeroWriteTimeout() {
+	srv := &http.Server{WriteTimeout: 0}
+	defer srv.Shutdown(context.Background()) // want `srv.Shutdown gets context.Background\(\), which has no deadline`
+}
+
+func nameTaken(srv *http.Server) {
+	shutdownCtx := context.Background()
+	srv.Shutdown(shutdownCtx) // want `srv.Shutdown gets shutdownCtx, which has no deadline`
+}
+
+// ---- negatives ----
+
+func withTimeout(srv *http.Server) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(ctx) // quiet: bounded
+}
+
+func withDeadline(srv *http.Server) {
+	ctx, cancel := context.WithDeadline(context.Background(), time.Now().Add(time.Second))
+	defer cancel()
+	srv.Shutdown(ctx) // quiet: bounded
+}
+
+func parameter(ctx context.Context, srv *http.Server) error {
+	return srv.Shutdown(ctx) // quiet: the caller may have set a deadline
+}
+
+func cancelOfTimeout(srv *http.Server) {
+	tctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	ctx, cancel2 := context.WithCancel(tctx)
+	defer cancel2()
+	srv.Shutdown(ctx) // quiet: the parent has a deadline
+}
+
+func writeTimeoutLiteral() {
+	srv := &http.Server{Addr: ":8080", WriteTimeout: 10 * time.Second}
+	srv.Shutdown(context.Background()) // quiet: WriteTimeout bounds the handlers
+}
+
+type svc struct{ http *http.Server }
+
+func newSvc() *svc {
+	return &svc{http: &http.Server{WriteTimeout: time.Minute}}
+}
+
+func (s *svc) stop() {
+	s.http.Shutdown(context.Background()) // quiet: the field's server sets WriteTimeout
+}
+
+func writeTimeoutAssigned(srv *http.Server) {
+	srv.WriteTimeout = 30 * time.Second
+	srv.Shutdown(context.TODO()) // quiet: WriteTimeout bounds the handlers
+}
+
+type holder struct{ ctx context.Context }
+
+func field(h *holder, srv *http.Server) {
+	srv.Shutdown(h.ctx) // quiet: unknown context
+}
+
+func requestContext(r *http.Request, srv *http.Server) {
+	srv.Shutdown(r.Context()) // quiet: unknown context
+}
+
+func reassigned(srv *http.Server) {
+	ctx := context.Background()
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	srv.Shutdown(ctx) // quiet: the last assignment bounds it
+}
+
+func closeIsNotShutdown(srv *http.Server) {
+	srv.Close() // quiet: Close takes no context
+}

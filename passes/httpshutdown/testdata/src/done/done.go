@@ -1,0 +1,136 @@
+package done
+
+import (
+	"context"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// ---- positives ----
+
+func notifyContext(srv *http.Server) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	go srv.ListenAndServe()
+	<-ctx.Done()
+	srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which is already done when the shutdown starts \(after <-ctx.Done\(\)\): Shutdown returns at once and cuts in-flight requests`
+}
+
+func notifyContextNoReceive(srv *http.Server) {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
+	go func() {
+		srv.ListenAndServe()
+	}()
+	select {}
+	srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which is already done when the shutdown starts \(the signal.NotifyContext context\)`
+}
+
+func afterDone(ctx context.Context, srv *http.Server) error {
+	<-ctx.Done()
+	return srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which is already done when the shutdown starts \(after <-ctx.Done\(\)\)`
+}
+
+func derivedAfterDone(ctx context.Context, srv *http.Server) {
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(ctx, 5e9)
+	defer cancel()
+	srv.Shutdown(sctx) // want `srv.Shutdown gets sctx, which is already done when the shutdown starts \(after <-ctx.Done\(\)\)`
+}
+
+func selectCase(ctx context.Context, srv *http.Server, errc chan error) error {
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		return srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which is already done`
+	}
+}
+
+func errgroupContext(ctx context.Context, srv *http.Server) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(srv.ListenAndServe)
+	g.Go(func() error {
+		<-gctx.Done()
+		return srv.Shutdown(gctx) // want `srv.Shutdown gets gctx, which is already done`
+	})
+	return g.Wait()
+}
+
+func deferredShutdown(srv *http.Server) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	defer srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which is already done`
+	<-ctx.Done()
+}
+
+// ---- negatives ----
+
+func freshContext(ctx context.Context, srv *http.Server) {
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 5e9)
+	defer cancel()
+	srv.Shutdown(sctx) // quiet: a fresh context
+}
+
+func withoutCancel(ctx context.Context, srv *http.Server) {
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5e9)
+	defer cancel()
+	srv.Shutdown(sctx) // quiet: WithoutCancel detaches from the done parent
+}
+
+func pollOnly(ctx context.Context, srv *http.Server) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	default:
+	}
+	return srv.Shutdown(ctx) // quiet: reached only while ctx is live
+}
+
+func receiveInOtherGoroutine(ctx context.Context, srv *http.Server) {
+	go func() {
+		<-ctx.Done()
+	}()
+	srv.Shutdown(ctx) // quiet: nothing here waited for ctx
+}
+
+func otherBranch(ctx context.Context, srv *http.Server, wait bool) {
+	if wait {
+		<-ctx.Done()
+	} else {
+		srv.Shutdown(ctx) // quiet: the receive is in the other branch
+	}
+}
+
+func beforeReceive(ctx context.Context, srv *http.Server) {
+	srv.Shutdown(ctx) // quiet: ctx is not done yet
+	<-ctx.Done()
+}
+
+func otherContextDone(ctx, shutdownCtx context.Context, srv *http.Server) {
+	<-ctx.Done()
+	srv.Shutdown(shutdownCtx) // quiet: a different context
+}
+
+func notifyNotUsed(srv *http.Server) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 5e9)
+	defer cancel()
+	srv.Shutdown(sctx) // quiet: a fresh context
+}
+
+func otherCase(ctx context.Context, srv *http.Server, sig chan os.Signal) {
+	select {
+	case <-ctx.Done():
+	case <-sig:
+		srv.Shutdown(ctx) // quiet: this case runs when ctx is live
+	}
+}
