@@ -3,6 +3,7 @@ package osexit
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/cfg"
 )
@@ -66,8 +67,12 @@ func (c *checker) classOf(f *funcInfo) class {
 }
 
 // exportFacts exports the class of each function and method declared in
-// the package.
+// the package, unless no other package can import it (package main, an
+// external test package).
 func (c *checker) exportFacts() {
+	if name := c.pass.Pkg.Name(); name == "main" || strings.HasSuffix(name, "_test") {
+		return
+	}
 	for _, f := range c.declList {
 		cl := c.classOf(f)
 		obj := c.pass.TypesInfo.Defs[f.decl.Name]

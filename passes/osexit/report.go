@@ -240,6 +240,9 @@ func (c *checker) reportGoexit(f *funcInfo, ev event) {
 	if ev.mode == goroutineMode {
 		return
 	}
+	if _, reachable := c.graphOf(f).locate(ev.at); !reachable {
+		return
+	}
 	for f.lit != nil {
 		_, m, ok := c.launchOf(f)
 		if !ok || m == goroutineMode {

@@ -1,0 +1,3 @@
+package benign
+
+func Setup() string { return "" }

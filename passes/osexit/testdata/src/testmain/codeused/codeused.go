@@ -1,0 +1,3 @@
+package codeused
+
+func Setup() string { return "" }

@@ -1,0 +1,3 @@
+package direct
+
+func Setup() string { return "" }

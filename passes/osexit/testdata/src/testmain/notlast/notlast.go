@@ -1,0 +1,3 @@
+package notlast
+
+func Setup() string { return "" }

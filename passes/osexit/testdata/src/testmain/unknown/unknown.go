@@ -1,0 +1,3 @@
+package unknown
+
+func Setup() string { return "" }
