@@ -39,6 +39,8 @@ type pkgInfo struct {
 
 	main, run *types.Func // see mainFuncs
 	mainDone  bool
+
+	closerFuncs map[*types.Func]closer // see closers
 }
 
 // collectCalls finds the calls of os/signal's functions in the package.

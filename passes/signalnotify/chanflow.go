@@ -25,6 +25,7 @@ type chanFlow struct {
 	closes     []ssa.CallInstruction // close(c), called or deferred
 	stops      []ssa.CallInstruction // signal.Stop(c), called or deferred
 	recvs      map[*ssa.UnOp]bool    // <-c receives, to prune the !ok branch of range c
+	recvFuncs  map[*ssa.Function]bool // the functions that receive from it
 	values     map[ssa.Value]bool    // the SSA values that are the channel
 	cellStores []*ssa.Store          // stores into the variables that hold it
 }
@@ -37,7 +38,7 @@ func flowOf(arg ssa.Value) *chanFlow {
 	if !ok || len(made) == 0 {
 		return nil
 	}
-	f := &chanFlow{made: made, recvs: make(map[*ssa.UnOp]bool), values: make(map[ssa.Value]bool)}
+	f := &chanFlow{made: made, recvs: make(map[*ssa.UnOp]bool), recvFuncs: make(map[*ssa.Function]bool), values: make(map[ssa.Value]bool)}
 	w := &flowWalker{f: f, seen: make(map[ssa.Value]bool)}
 	for _, m := range made {
 		w.value(m)
@@ -211,6 +212,7 @@ func (w *flowWalker) use(v ssa.Value, instr ssa.Instruction) {
 		if i.Op == token.ARROW {
 			f.received = true
 			f.recvs[i] = true
+			f.recvFuncs[i.Parent()] = true
 		} else {
 			f.escaped = true
 		}
@@ -218,6 +220,7 @@ func (w *flowWalker) use(v ssa.Value, instr ssa.Instruction) {
 		for _, st := range i.States {
 			if st.Chan == v && st.Dir == types.RecvOnly {
 				f.received = true
+				f.recvFuncs[i.Parent()] = true
 			}
 			if st.Send == v {
 				f.escaped = true

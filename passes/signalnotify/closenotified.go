@@ -16,9 +16,8 @@ import (
 //	<-c
 //	close(c)
 func (fc *flowChecker) closeNotified(notify ssa.CallInstruction, flow *chanFlow) {
-	isStop := fc.stopsChannel(flow)
 	for _, cl := range flow.closes {
-		if fc.reported[cl] || !inFunc(cl.Parent(), notify.Parent()) || !fc.closesBeforeStop(notify, cl, flow, isStop) {
+		if fc.reported[cl] || !inFunc(cl.Parent(), notify.Parent()) || !fc.closesBeforeStop(notify, cl, flow) {
 			continue
 		}
 		cur, ok := fc.closeCall(cl)
@@ -46,9 +45,10 @@ func (fc *flowChecker) closeNotified(notify ssa.CallInstruction, flow *chanFlow)
 // run while the channel is registered: on a path from the registration (or
 // from the entry of the closure that closes) to the close, or for a
 // deferred close from there on to a return, without signal.Stop of the
-// channel. It is false when the channel is stopped in another function
-// whose order with the close is unknown.
-func (fc *flowChecker) closesBeforeStop(notify, cl ssa.CallInstruction, flow *chanFlow, isStop func(ssa.Instruction) bool) bool {
+// channel (a deferred Stop runs before a deferred close registered before
+// it, after anything else). It is false when the channel is stopped in
+// another function whose order with the close is unknown.
+func (fc *flowChecker) closesBeforeStop(notify, cl ssa.CallInstruction, flow *chanFlow) bool {
 	closeFn := cl.Parent()
 	for _, s := range flow.stops {
 		if s.Parent() != closeFn && !calls(closeFn, s.Parent()) {
@@ -56,6 +56,7 @@ func (fc *flowChecker) closesBeforeStop(notify, cl ssa.CallInstruction, flow *ch
 		}
 	}
 	isClose := func(instr ssa.Instruction) bool { return instr == cl }
+	isStop := fc.stopsChannel(flow, false)
 	var reached ssa.Instruction
 	if closeFn == notify.Parent() {
 		reached = fc.pf.search(notify, isStop, isClose, nil)
@@ -66,7 +67,7 @@ func (fc *flowChecker) closesBeforeStop(notify, cl ssa.CallInstruction, flow *ch
 		return false
 	}
 	if _, deferred := cl.(*ssa.Defer); deferred {
-		return fc.pf.search(cl, isStop, isReturn, nil) != nil
+		return fc.pf.search(cl, fc.stopsChannel(flow, true), isReturn, nil) != nil
 	}
 	return true
 }
@@ -116,7 +117,11 @@ func (fc *flowChecker) stopBeforeCloseFix(cur inspector.Cursor, ch string) (anal
 	case *ast.ExprStmt:
 		edit = analysis.TextEdit{Pos: stmt.Pos(), End: stmt.Pos(), NewText: []byte(stop + "\n" + indent)}
 	case *ast.DeferStmt:
-		edit = analysis.TextEdit{Pos: stmt.End(), End: stmt.End(), NewText: []byte("\n" + indent + "defer " + stop)}
+		at, ok := afterLine(fc.pass, stmt.End())
+		if !ok {
+			return analysis.SuggestedFix{}, false
+		}
+		edit = analysis.TextEdit{Pos: at, End: at, NewText: []byte(indent + "defer " + stop + "\n")}
 	default:
 		return analysis.SuggestedFix{}, false
 	}

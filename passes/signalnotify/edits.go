@@ -125,3 +125,13 @@ func wholeLines(pass *analysis.Pass, n ast.Node) (token.Pos, token.Pos, bool) {
 	}
 	return start, tf.Pos(endOff + nl), true
 }
+
+// afterLine returns the position where the line after the one of pos
+// starts: code inserted there follows the line's trailing comment.
+func afterLine(pass *analysis.Pass, pos token.Pos) (token.Pos, bool) {
+	tf := pass.Fset.File(pos)
+	if tf == nil || tf.Line(pos) >= tf.LineCount() {
+		return token.NoPos, false
+	}
+	return tf.LineStart(tf.Line(pos) + 1), true
+}

@@ -70,7 +70,7 @@ func (fc *flowChecker) notify(c *sigCall, call ssa.CallInstruction) {
 		fc.r.Reportf("signal-never-received", c.call,
 			"nothing receives from %s, the channel given to %s: %s are caught and dropped, so they no longer stop the process",
 			ch, c.funcName(), c.sigs.termNames())
-	case term && !flow.escaped && madeIn(flow, fn) && !fc.isMainOrRun(funcObj(fn)):
+	case term && !flow.escaped && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && !fc.isMainOrRun(funcObj(fn)):
 		fc.notifyWithoutStop(c, call, flow, ch)
 	}
 	if !flow.escaped && !flow.reassigned {
@@ -94,10 +94,22 @@ func madeIn(flow *chanFlow, fn *ssa.Function) bool {
 	return true
 }
 
+// onlyReceivedIn reports whether fn is the only function that receives
+// from the channel of flow: no goroutine or callback keeps reading it after
+// fn returns.
+func onlyReceivedIn(flow *chanFlow, fn *ssa.Function) bool {
+	for r := range flow.recvFuncs {
+		if r != fn {
+			return false
+		}
+	}
+	return true
+}
+
 // notifyWithoutStop reports the Notify call c when its function can return
 // without signal.Stop of the channel.
 func (fc *flowChecker) notifyWithoutStop(c *sigCall, call ssa.CallInstruction, flow *chanFlow, ch string) {
-	ret := fc.pf.search(call, fc.stopsChannel(flow), isReturn, neverClosed(flow))
+	ret := fc.pf.search(call, fc.stopsChannel(flow, true), isReturn, neverClosed(flow))
 	if ret == nil {
 		return
 	}
@@ -118,9 +130,10 @@ func (fc *flowChecker) notifyWithoutStop(c *sigCall, call ssa.CallInstruction, f
 }
 
 // stopsChannel returns the predicate of the instructions that unregister
-// the channel of flow: signal.Stop of it, signal.Reset, or a call or defer
-// of a function of the package that calls signal.Stop of it.
-func (fc *flowChecker) stopsChannel(flow *chanFlow) func(ssa.Instruction) bool {
+// the channel of flow: signal.Stop of it, signal.Reset, or a call of a
+// function of the package that calls signal.Stop of it; deferred ones too
+// when deferred is set. Go statements do not count: their order is unknown.
+func (fc *flowChecker) stopsChannel(flow *chanFlow, deferred bool) func(ssa.Instruction) bool {
 	stops := make(map[ssa.Instruction]bool)
 	stopFuncs := make(map[*ssa.Function]bool)
 	for _, s := range flow.stops {
@@ -130,6 +143,14 @@ func (fc *flowChecker) stopsChannel(flow *chanFlow) func(ssa.Instruction) bool {
 		}
 	}
 	return func(instr ssa.Instruction) bool {
+		switch instr.(type) {
+		case *ssa.Go:
+			return false
+		case *ssa.Defer:
+			if !deferred {
+				return false
+			}
+		}
 		if stops[instr] {
 			return true
 		}
@@ -175,14 +196,14 @@ func (fc *flowChecker) deferStopFix(c *sigCall, ch string) (analysis.SuggestedFi
 		break
 	}
 	sig := signalQualifier(c.call)
-	indent, ok := lineIndent(fc.pass, stmt.Node().Pos())
-	if sig == "" || !ok {
+	indent, ok1 := lineIndent(fc.pass, stmt.Node().Pos())
+	at, ok2 := afterLine(fc.pass, stmt.Node().End())
+	if sig == "" || !ok1 || !ok2 {
 		return analysis.SuggestedFix{}, false
 	}
-	end := stmt.Node().End()
 	return analysis.SuggestedFix{
 		Message:   "Call signal.Stop(" + ch + ") when the function returns",
-		TextEdits: []analysis.TextEdit{{Pos: end, End: end, NewText: []byte("\n" + indent + "defer " + sig + ".Stop(" + ch + ")")}},
+		TextEdits: []analysis.TextEdit{{Pos: at, End: at, NewText: []byte(indent + "defer " + sig + ".Stop(" + ch + ")\n")}},
 	}, true
 }
 

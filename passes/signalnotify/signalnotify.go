@@ -45,8 +45,10 @@ func run(pass *analysis.Pass) (any, error) {
 	pi.imported = imported
 	exportVarFacts(pass, pi.ev)
 	usesSignal := analysisutil.Imports(pass.Pkg, "os/signal")
+	// Only generated test mains import a main package: it exports no fact.
+	exportFact := pass.Pkg.Name() != "main"
 	if !usesSignal && !analysisutil.Imports(pass.Pkg, "os") {
-		if found {
+		if found && exportFact {
 			pass.ExportPackageFact(&registersSignals{Signals: imported})
 		}
 		return nil, nil
@@ -55,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	if usesSignal {
 		pi.collectCalls()
 	}
-	if own := pi.registered(); found || !own.empty() {
+	if own := pi.registered(); exportFact && (found || !own.empty()) {
 		own.union(imported)
 		pass.ExportPackageFact(&registersSignals{Signals: own})
 	}

@@ -7,6 +7,19 @@ import (
 	"github.com/shutdownlint/shutdownlint/passes/signalnotify"
 )
 
-func TestSmoke(t *testing.T) {
-	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "smoke")
+func TestMissingSigterm(t *testing.T) {
+	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "sigterm")
+	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog,
+		"lib", "libuser", "libmid", "libtop", "intlib", "intuser", "sigvals", "sigvalsuser",
+		"sigtermall", "sigtermunknown", "sigtermconst", "sigtermlocal", "sigtermtest",
+		"platform", "platformsigterm")
+}
+
+// TestWindowsBuild analyses a package for Windows: files built only for
+// Windows or Plan 9 are not reported, and a Unix file's SIGTERM does not
+// count.
+func TestWindowsBuild(t *testing.T) {
+	t.Setenv("GOOS", "windows")
+	t.Setenv("GOARCH", "amd64")
+	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "platformwin")
 }

@@ -1,0 +1,7 @@
+//go:build !windows
+
+package main
+
+import "os"
+
+func registerTerm(c chan os.Signal) {}
