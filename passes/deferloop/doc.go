@@ -79,9 +79,19 @@
 // The check is silent when the defer sits in a function literal called per
 // iteration; when the iteration always leaves the loop after the defer (an
 // unconditional return or break follows it, so at most one call is
-// pending); when the deferred call is a fallback for a resource every
-// iteration also releases explicitly before the next one (defer f.Close()
-// with an explicit f.Close(), defer cancel() with an explicit cancel(), a
+// pending); when the iteration acquires nothing that the deferred call
+// releases: it closes, stops or unlocks the values the loop ranges over
+// (for _, c := range closers { defer c.Close() }, locking every shard or
+// each ancestor in a chain until return), or repeats a call on a variable
+// the loop neither assigns nor calls another method on (a value received
+// from a channel or yielded by an iterator counts as acquired); when the
+// iteration hands what it acquired on beyond the iteration, so that it is
+// meant to live until the function returns: it stores or appends it to a
+// variable declared outside the loop, sends it on a channel, or passes it
+// to a goroutine (files = append(files, f), timeout = t.C, go racer(ctx));
+// when the deferred call is a fallback for a resource every iteration also
+// releases explicitly before the next one (defer f.Close() with an
+// explicit f.Close(), defer cancel() with an explicit cancel(), a
 // sync.OnceFunc closer called explicitly, defer tx.Rollback() with an
 // explicit tx.Commit()); and when the deferred closure is failure-only or
 // flag-guarded cleanup: every statement is an if without else on an error

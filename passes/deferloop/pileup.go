@@ -10,10 +10,15 @@ import (
 	"golang.org/x/tools/go/cfg"
 )
 
-// checkPileUp reports the defer of s unless what it defers is released
-// explicitly on every path to the next iteration, or runs only on failure.
+// checkPileUp reports the defer of s unless it runs only on failure, the
+// iteration acquires nothing it releases, hands what it acquires on beyond
+// the iteration, or releases it explicitly on every path to the next
+// iteration.
 func checkPileUp(r *analysisutil.Reporter, s *site, g *cfg.CFG) {
 	if isConditionalCleanup(s) {
+		return
+	}
+	if hs := holdersOf(s); !acquiresPerIteration(s, hs) || escapes(s, hs) {
 		return
 	}
 	if rels := releasesOf(s); len(rels) > 0 && !repeats(g, s.stmt, func(n ast.Node) bool { return releasesAny(s.pass.TypesInfo, n, rels) }) {

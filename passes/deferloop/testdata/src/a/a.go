@@ -123,9 +123,73 @@ func Gzips(rs []io.Reader) {
 	}
 }
 
+// The iteration calls a method on the receiver before deferring another:
+// each iteration acquires something (a count, a scope, a lock).
 func Pending(wg *sync.WaitGroup, n int) {
 	for i := 0; i < n; i++ {
+		wg.Add(1)
 		defer wg.Done() // want `one pending call of wg.Done per iteration piles up until Pending returns`
+	}
+}
+
+type resolver struct{ depth int }
+
+func (r *resolver) openScope()  { r.depth++ }
+func (r *resolver) closeScope() { r.depth-- }
+
+func (r *resolver) Scopes(specs []string) {
+	for range specs {
+		r.openScope()
+		defer r.closeScope() // want `one pending call of r.closeScope per iteration piles up until Scopes returns`
+	}
+}
+
+// The same lock every iteration: the second Lock deadlocks.
+func SameLock(mu *sync.Mutex, keys []string) {
+	for range keys {
+		mu.Lock()
+		defer mu.Unlock() // want `one held lock \(mu\)`
+	}
+}
+
+// A worker receiving connections: each one is acquired by the iteration.
+func Worker(conns chan net.Conn, handle func(net.Conn)) {
+	for conn := range conns {
+		defer conn.Close() // want `one open connection \(conn\) per iteration piles up until Worker returns`
+		handle(conn)
+	}
+}
+
+// Passing the connection to a function does not hand it on.
+func AcceptServe(l net.Listener, s *server) {
+	for {
+		conn, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close() // want `one open connection \(conn\) per iteration piles up until AcceptServe returns`
+		s.serve(conn)
+	}
+}
+
+type server struct{ conns []net.Conn }
+
+func (s *server) serve(net.Conn) {}
+
+func OpenEach(names []string, open func(string) (io.ReadCloser, error)) {
+	for _, name := range names {
+		rc, err := open(name)
+		if err != nil {
+			continue
+		}
+		defer rc.Close() // want `one unclosed io.ReadCloser \(rc\)`
+	}
+}
+
+func RemoveEach(n int) {
+	for i := 0; i < n; i++ {
+		f, _ := os.CreateTemp("", "x")
+		defer os.Remove(f.Name()) // want `one pending call of os.Remove per iteration`
 	}
 }
 
@@ -519,6 +583,135 @@ func FailureOnlyLocal(names []string) []*os.File {
 		files = append(files, f)
 	}
 	return files
+}
+
+// Nothing is acquired per iteration: the values the loop ranges over are
+// released (all at return, on purpose), or the same call is repeated.
+func CloseAll(closers []io.Closer) {
+	for _, c := range closers {
+		defer c.Close() // quiet: the loop's values, not acquired per iteration
+	}
+}
+
+func CloseAllCopy(closers []io.Closer) {
+	for _, c := range closers {
+		c := c
+		defer c.Close() // quiet: a copy of the loop's value
+	}
+}
+
+func StopAll(stops []func()) {
+	for _, stop := range stops {
+		defer stop() // quiet: the loop's values
+	}
+}
+
+type shard struct {
+	mu sync.Mutex
+	m  map[string]int
+}
+
+// Locking every shard until return is deliberate.
+func LockAll(shards []*shard) int {
+	n := 0
+	for _, s := range shards {
+		s.mu.Lock()
+		defer s.mu.Unlock() // quiet: a different lock per iteration, all held on purpose
+		n += len(s.m)
+	}
+	return n
+}
+
+type node struct {
+	mu     sync.Mutex
+	done   bool
+	parent *node
+}
+
+// Hand-over-hand locking up a chain (testing.common.destination).
+func (c *node) Destination() *node {
+	for p := c.parent; p != nil; p = p.parent {
+		p.mu.Lock()
+		defer p.mu.Unlock() // quiet: each iteration locks the next ancestor
+		if !p.done {
+			return p
+		}
+	}
+	return nil
+}
+
+func WaitsOnly(wg *sync.WaitGroup, n int) {
+	for i := 0; i < n; i++ {
+		defer wg.Done() // quiet: nothing acquired per iteration
+	}
+}
+
+func Printer(xs []int) {
+	for _, x := range xs {
+		defer log.Print(x) // quiet: prints the loop's values
+	}
+}
+
+// Handed on beyond the iteration: meant to live until the function returns.
+func Keep(names []string) []*os.File {
+	var files []*os.File
+	for _, name := range names {
+		f, err := os.Open(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close() // quiet: appended to files, used after the loop
+		files = append(files, f)
+	}
+	return merge(files)
+}
+
+func merge([]*os.File) []*os.File { return nil }
+
+func TimerChannel(ch chan error, d time.Duration) {
+	var timeout <-chan time.Time
+	for {
+		select {
+		case err := <-ch:
+			if err != nil {
+				return
+			}
+			t := time.NewTimer(d)
+			defer t.Stop() // quiet: its channel is kept beyond the iteration
+			timeout = t.C
+		case <-timeout:
+			return
+		}
+	}
+}
+
+func RacerContext(ctx context.Context, fallback <-chan time.Time, racer func(context.Context)) {
+	for {
+		select {
+		case <-fallback:
+			fctx, cancel := context.WithCancel(ctx)
+			defer cancel() // quiet: the context is handed to a goroutine
+			go racer(fctx)
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+func SendOn(out chan<- *os.File, names []string) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // quiet: sent on a channel, used beyond the iteration
+		out <- f
+	}
+}
+
+func StoreInMap(names []string, open map[string]*os.File) {
+	for _, name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // quiet: stored in a map that outlives the loop
+		open[name] = f
+	}
 }
 
 func InGoroutine(wg *sync.WaitGroup, jobs []func()) {

@@ -6,7 +6,7 @@ import "os"
 
 func LoopVars121(files []*os.File) {
 	for _, f := range files {
-		defer func() { // want `defer in loop: one open file \(f\)`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			f.Close() // want `deferred closure reads loop variable f, which all iterations share in this go1.21 file: every deferred call sees its last value`
 		}()
 	}
@@ -14,7 +14,7 @@ func LoopVars121(files []*os.File) {
 
 func Index121(names []string) {
 	for i := 0; i < len(names); i++ {
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			use(names[i]) // want `reads loop variable i, which all iterations share in this go1.21 file`
 		}()
 	}
@@ -22,7 +22,7 @@ func Index121(names []string) {
 
 func Map121(m map[string]int) {
 	for k, v := range m {
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			use(k, v) // want `reads loop variable k` `reads loop variable v`
 		}()
 	}
@@ -32,7 +32,7 @@ func Map121(m map[string]int) {
 func Nested121(groups [][]string) {
 	for gi, g := range groups {
 		for range g {
-			defer func() { // want `defer in loop`
+			defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 				use(gi) // want `reads loop variable gi`
 			}()
 		}
@@ -57,7 +57,7 @@ func Select121(chs []chan int) {
 	for _, ch := range chs {
 		select {
 		case <-ch:
-			defer func() { // want `defer in loop`
+			defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 				use(ch) // want `reads loop variable ch`
 			}()
 		default:
@@ -69,7 +69,7 @@ func Select121(chs []chan int) {
 
 func Argument121(files []*os.File) {
 	for _, f := range files {
-		defer func(f *os.File) { // want `defer in loop`
+		defer func(f *os.File) { // quiet for defer-in-loop: nothing acquired per iteration
 			f.Close() // quiet: the argument
 		}(f)
 	}
@@ -78,7 +78,7 @@ func Argument121(files []*os.File) {
 func Copy121(files []*os.File) {
 	for _, f := range files {
 		f := f
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: a copy of the loop variable
 			f.Close() // quiet: a per-iteration copy
 		}()
 	}

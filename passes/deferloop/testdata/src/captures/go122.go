@@ -9,7 +9,7 @@ import "os"
 
 func LoopVars122(files []*os.File) {
 	for _, f := range files {
-		defer func() { // want `defer in loop: one open file \(f\)`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			f.Close() // quiet: per-iteration variable
 		}()
 	}
@@ -17,7 +17,7 @@ func LoopVars122(files []*os.File) {
 
 func Index122(names []string) {
 	for i := 0; i < len(names); i++ {
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			use(names[i]) // quiet: per-iteration variable
 		}()
 	}
@@ -25,7 +25,7 @@ func Index122(names []string) {
 
 func Map122(m map[string]int) {
 	for k, v := range m {
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			use(k, v) // quiet: per-iteration variables
 		}()
 	}
@@ -34,7 +34,7 @@ func Map122(m map[string]int) {
 func Nested122(groups [][]string) {
 	for gi, g := range groups {
 		for range g {
-			defer func() { // want `defer in loop`
+			defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 				use(gi) // quiet: per-iteration variable
 			}()
 		}
@@ -45,7 +45,7 @@ func Nested122(groups [][]string) {
 func Outside122(files []*os.File) {
 	var f *os.File
 	for _, f = range files {
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			f.Close() // want `reads f, declared outside the loop and assigned in it`
 		}()
 	}

@@ -201,7 +201,7 @@ type local struct{ n int }
 func CaptureLocalType(xs []local) {
 	var cur local
 	for _, cur = range xs {
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			use(cur.n) // want `reads cur, declared outside`
 		}()
 		if cur.n < 0 {
@@ -257,7 +257,7 @@ func NoFixShadowedType(xs []local) {
 	var cur local
 	for _, cur = range xs {
 		type local int // shadows the package-level local at the closure
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: nothing acquired per iteration
 			use(cur) // want `reads cur, declared outside`
 		}()
 		var l local

@@ -1,0 +1,350 @@
+package deferloop
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+)
+
+// A holder is a variable through which a deferred call reaches what it
+// releases: the root of a method call's receiver (f in f.Close(), c in
+// c.mu.Unlock()), a called function variable and the variables assigned
+// with it (cancel and ctx in ctx, cancel := context.WithCancel(ctx)), or a
+// variable an argument reads (name in os.Remove(name)).
+type holder struct {
+	v    *types.Var
+	path ast.Expr // the receiver of a method call (f, c.mu, resp.Body); nil otherwise
+}
+
+// holdersOf returns the holders of the deferred call of s: those of its
+// call and, for a closure, of the calls in its body, leaving out variables
+// the closure declares.
+func holdersOf(s *site) []holder {
+	info := s.pass.TypesInfo
+	lit := s.deferredLit()
+	var hs []holder
+	add := func(v *types.Var, path ast.Expr) {
+		if v != nil && !v.IsField() && (lit == nil || !within(lit, v.Pos())) {
+			hs = append(hs, holder{v: v, path: path})
+		}
+	}
+	addCall := func(call *ast.CallExpr) {
+		fun := ast.Unparen(call.Fun)
+		if sel, ok := fun.(*ast.SelectorExpr); ok && isMethodCall(info, sel) && isVarPath(info, sel.X) {
+			add(rootVar(info, sel.X), sel.X)
+		} else if isVarPath(info, fun) {
+			v := rootVar(info, fun)
+			add(v, nil)
+			for _, w := range assignedWith(info, s.body, v) {
+				add(w, nil)
+			}
+		}
+		for _, arg := range call.Args {
+			for _, v := range varsIn(info, arg) {
+				add(v, nil)
+			}
+		}
+	}
+	addCall(s.stmt.Call)
+	if lit != nil {
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok {
+				addCall(call)
+			}
+			return true
+		})
+	}
+	return hs
+}
+
+// acquiresPerIteration reports whether the loops around s acquire anew what
+// the deferred call releases, so that it piles up: a holder declared in a
+// loop body or assigned in a loop, or a receiver that the loop also calls a
+// method on (mu.Lock() before defer mu.Unlock()). Holders that are the
+// loop's own variables (closing the values a loop ranges over, locking
+// every shard until return) acquire nothing. Without holders (a closure
+// calling nothing through variables, a call with constant arguments) every
+// iteration adds one pending call, and it reports true.
+func acquiresPerIteration(s *site, hs []holder) bool {
+	if len(hs) == 0 {
+		return true
+	}
+	for _, h := range hs {
+		switch {
+		case isProducedVar(s, h.v), isAcquired(s, h.v) && !isHeaderCopy(s, h.v):
+			return true
+		case isHeaderVar(s, h.v), isHeaderCopy(s, h.v):
+		case h.path != nil && callsMethodOn(s, h.path):
+			return true
+		}
+	}
+	return false
+}
+
+// isHeaderVar reports whether v is declared by the header of a loop around s.
+func isHeaderVar(s *site, v *types.Var) bool {
+	for _, loop := range s.loops {
+		if isLoopVar(s.pass.TypesInfo, loop.Node(), v) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeaderCopy reports whether v is a per-iteration copy of a loop
+// variable of a loop around s that is not produced for the iteration:
+//
+//	for _, f := range files { f := f; ... }
+func isHeaderCopy(s *site, v *types.Var) bool {
+	info := s.pass.TypesInfo
+	for _, loop := range s.loops {
+		for _, stmt := range loopBody(loop.Node()).List {
+			as, ok := stmt.(*ast.AssignStmt)
+			if !ok || as.Tok != token.DEFINE || len(as.Lhs) != len(as.Rhs) {
+				continue
+			}
+			for i, lhs := range as.Lhs {
+				id, ok := lhs.(*ast.Ident)
+				if !ok || info.Defs[id] != v {
+					continue
+				}
+				src, ok := ast.Unparen(as.Rhs[i]).(*ast.Ident)
+				if !ok {
+					return false
+				}
+				w, ok := info.Uses[src].(*types.Var)
+				return ok && isHeaderVar(s, w) && !isProducedVar(s, w)
+			}
+		}
+	}
+	return false
+}
+
+// isProducedVar reports whether v is the value of a range loop around s
+// over a channel or a function: a value produced for the iteration, such as
+// a connection received from a channel, rather than an element of a
+// collection the function already holds.
+func isProducedVar(s *site, v *types.Var) bool {
+	for _, loop := range s.loops {
+		rs, ok := loop.Node().(*ast.RangeStmt)
+		if !ok || !isLoopVar(s.pass.TypesInfo, rs, v) {
+			continue
+		}
+		switch s.pass.TypesInfo.TypeOf(rs.X).Underlying().(type) {
+		case *types.Chan, *types.Signature:
+			return true
+		}
+	}
+	return false
+}
+
+// isAcquired reports whether a loop around s declares v in its body, or
+// assigns v (outside the defer) although v is declared outside the loop.
+func isAcquired(s *site, v *types.Var) bool {
+	for _, loop := range s.loops {
+		body := loopBody(loop.Node())
+		if within(body, v.Pos()) || (!within(loop.Node(), v.Pos()) && assigns(s.pass.TypesInfo, body, v, s.stmt)) {
+			return true
+		}
+	}
+	return false
+}
+
+// callsMethodOn reports whether the body of the innermost loop around s
+// calls, outside defer statements, a method on the receiver path:
+//
+//	mu.Lock()    r.openScope()    wg.Add(1)
+func callsMethodOn(s *site, path ast.Expr) bool {
+	info := s.pass.TypesInfo
+	found := false
+	ast.Inspect(loopBody(s.loops[0].Node()), func(n ast.Node) bool {
+		if _, ok := n.(*ast.DeferStmt); ok || found {
+			return false
+		}
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && isMethodCall(info, sel) {
+				found = sameVarPath(info, sel.X, path)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// escapes reports whether the body of the innermost loop around s hands a
+// holder on beyond the iteration, so that it is meant to live until the
+// function returns: it stores it in (or appends it to) a variable declared
+// outside the loop, sends it on a channel, or passes it to a goroutine.
+//
+//	timers = append(timers, t)    headerTimeout = t.C    ch <- conn    go serve(ctx)
+func escapes(s *site, hs []holder) bool {
+	info := s.pass.TypesInfo
+	loop := s.loops[0].Node()
+	vars := make(map[*types.Var]bool)
+	for _, h := range hs {
+		if !isHeaderVar(s, h.v) || isProducedVar(s, h.v) {
+			vars[h.v] = true
+		}
+	}
+	found := false
+	ast.Inspect(loopBody(loop), func(n ast.Node) bool {
+		if found || n == s.stmt {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if n.Tok == token.DEFINE || len(n.Lhs) != len(n.Rhs) {
+				break
+			}
+			for i, lhs := range n.Lhs {
+				if root := rootVar(info, lhs); root != nil && !within(loop, root.Pos()) && holds(info, n.Rhs[i], vars) {
+					found = true
+				}
+			}
+		case *ast.SendStmt:
+			found = holds(info, n.Value, vars)
+		case *ast.GoStmt:
+			for _, v := range varsIn(info, n.Call) {
+				found = found || vars[v]
+			}
+			if lit, ok := ast.Unparen(n.Call.Fun).(*ast.FuncLit); ok {
+				found = found || reads(info, lit.Body, vars)
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// holds reports whether the value of e is, contains or points into one of
+// vars: v, &v, v.C, T{v}, append(xs, v).
+func holds(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[e].(*types.Var)
+		return vars[v]
+	case *ast.SelectorExpr:
+		sel := info.Selections[e]
+		return sel != nil && sel.Kind() == types.FieldVal && holds(info, e.X, vars)
+	case *ast.UnaryExpr:
+		return e.Op == token.AND && holds(info, e.X, vars)
+	case *ast.CompositeLit:
+		for _, elt := range e.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if holds(info, elt, vars) {
+				return true
+			}
+		}
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
+				for _, arg := range e.Args[1:] {
+					if holds(info, arg, vars) {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// reads reports whether n refers to one of vars.
+func reads(info *types.Info, n ast.Node, vars map[*types.Var]bool) bool {
+	for _, v := range varsIn(info, n) {
+		if vars[v] {
+			return true
+		}
+	}
+	return false
+}
+
+// varsIn returns the local and package variables n refers to, outside
+// function literals, in order, without repeats.
+func varsIn(info *types.Info, n ast.Node) []*types.Var {
+	var vs []*types.Var
+	seen := make(map[*types.Var]bool)
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() && !seen[v] {
+				seen[v] = true
+				vs = append(vs, v)
+			}
+		}
+		_, lit := n.(*ast.FuncLit)
+		return !lit
+	})
+	return vs
+}
+
+// assignedWith returns the variables that an assignment in body gives a
+// value together with v:
+//
+//	ctx, cancel := context.WithCancel(parent)    // ctx for cancel
+func assignedWith(info *types.Info, body *ast.BlockStmt, v *types.Var) []*types.Var {
+	var with []*types.Var
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok {
+			return true
+		}
+		var vs []*types.Var
+		mentions := false
+		for _, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok {
+				if w, ok := info.ObjectOf(id).(*types.Var); ok {
+					vs = append(vs, w)
+					mentions = mentions || w == v
+				}
+			}
+		}
+		if mentions {
+			for _, w := range vs {
+				if w != v {
+					with = append(with, w)
+				}
+			}
+		}
+		return true
+	})
+	return with
+}
+
+// rootVar returns the variable a variable path starts from (c in c.mu.x,
+// m in m[k]), or nil.
+func rootVar(info *types.Info, e ast.Expr) *types.Var {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[e].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if sel := info.Selections[e]; sel != nil && sel.Kind() == types.FieldVal {
+			return rootVar(info, e.X)
+		}
+	case *ast.IndexExpr:
+		return rootVar(info, e.X)
+	case *ast.StarExpr:
+		return rootVar(info, e.X)
+	}
+	return nil
+}
+
+// isMethodCall reports whether sel selects a method (x.M, not a field or
+// a package member).
+func isMethodCall(info *types.Info, sel *ast.SelectorExpr) bool {
+	selection := info.Selections[sel]
+	return selection != nil && selection.Kind() == types.MethodVal
+}
+
+// loopBody returns the body of a *ast.ForStmt or *ast.RangeStmt.
+func loopBody(loop ast.Node) *ast.BlockStmt {
+	switch loop := loop.(type) {
+	case *ast.ForStmt:
+		return loop.Body
+	case *ast.RangeStmt:
+		return loop.Body
+	}
+	return nil
+}
