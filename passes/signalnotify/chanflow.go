@@ -22,12 +22,12 @@ type chanFlow struct {
 	escaped bool
 	// reassigned: a variable that holds it also holds other channels.
 	reassigned bool
-	closes     []ssa.CallInstruction // close(c), called or deferred
-	stops      []ssa.CallInstruction // signal.Stop(c), called or deferred
-	recvs      map[*ssa.UnOp]bool    // <-c receives, to prune the !ok branch of range c
+	closes     []ssa.CallInstruction  // close(c), called or deferred
+	stops      []ssa.CallInstruction  // signal.Stop(c), called or deferred
+	recvs      map[*ssa.UnOp]bool     // <-c receives, to prune the !ok branch of range c
 	recvFuncs  map[*ssa.Function]bool // the functions that receive from it
-	values     map[ssa.Value]bool    // the SSA values that are the channel
-	cellStores []*ssa.Store          // stores into the variables that hold it
+	values     map[ssa.Value]bool     // the SSA values that are the channel
+	cellStores []*ssa.Store           // stores into the variables that hold it
 }
 
 // flowOf follows the channel argument of the Notify call, or returns nil

@@ -40,7 +40,8 @@ func isReturn(instr ssa.Instruction) bool {
 
 // search returns the first instruction for which target holds that is
 // reachable from just after from, on a path that does not go through an
-// instruction for which barrier holds, or nil. A call that never returns
+// instruction for which barrier holds (an instruction that is both counts
+// as a barrier), or nil. A call that never returns
 // ends a path; prune, if not nil, may drop infeasible successors of an If.
 func (pf *pathFinder) search(from ssa.Instruction, barrier, target func(ssa.Instruction) bool, prune func(*ssa.If) []*ssa.BasicBlock) ssa.Instruction {
 	b := from.Block()
@@ -65,10 +66,14 @@ func (pf *pathFinder) searchFrom(b *ssa.BasicBlock, start int, barrier, target f
 		work = work[:len(work)-1]
 		blocked := false
 		for _, instr := range it.b.Instrs[it.start:] {
+			if barrier(instr) {
+				blocked = true
+				break
+			}
 			if target(instr) {
 				return instr
 			}
-			if barrier(instr) || pf.neverReturns(instr) {
+			if pf.neverReturns(instr) {
 				blocked = true
 				break
 			}

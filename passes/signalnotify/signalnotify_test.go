@@ -23,3 +23,24 @@ func TestWindowsBuild(t *testing.T) {
 	t.Setenv("GOARCH", "amd64")
 	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "platformwin")
 }
+
+func TestUntrappable(t *testing.T) {
+	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "untrappable")
+}
+
+func TestSignalNeverReceived(t *testing.T) {
+	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "neverreceived")
+}
+
+func TestNotifyWithoutStop(t *testing.T) {
+	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "withoutstop")
+	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "withoutstopmain")
+}
+
+func TestCloseNotifiedChannel(t *testing.T) {
+	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "closenotified")
+}
+
+func TestNotifyContextStopDiscarded(t *testing.T) {
+	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "stopdiscarded")
+}

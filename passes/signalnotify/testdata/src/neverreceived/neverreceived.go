@@ -1,0 +1,158 @@
+package neverreceived // want package:`registers signals \{SIGHUP, SIGINT, SIGTERM, all, unknown\}`
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Positives.
+
+func serve() error {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM) // want `nothing receives from c, the channel given to signal.Notify: SIGINT and SIGTERM are caught and dropped`
+	return nil
+}
+
+func direct() {
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGTERM) // want `nothing receives from make\(chan os.Signal, 1\)`
+}
+
+func every() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c) // want `nothing receives from c, the channel given to signal.Notify: every signal are caught`
+}
+
+func copied() {
+	c := make(chan os.Signal, 1)
+	d := c
+	signal.Notify(d, syscall.SIGTERM) // want `nothing receives from d`
+	fmt.Println(len(c), cap(d))
+}
+
+func stoppedOnly() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM) // want `nothing receives from c`
+	defer signal.Stop(c)
+	select {}
+}
+
+// Negatives.
+
+// ignoreHUP catches SIGHUP on purpose, to survive a closed terminal.
+func ignoreHUP() {
+	signal.Notify(make(chan os.Signal, 1), syscall.SIGHUP)
+}
+
+func rangeLoop() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	for s := range c {
+		fmt.Println(s)
+	}
+}
+
+func selectCase(done chan struct{}) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	defer signal.Stop(c)
+	select {
+	case <-c:
+	case <-done:
+	}
+}
+
+func goroutineReceives(cancel func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	go func() {
+		<-c
+		cancel()
+	}()
+}
+
+func closureReceives() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	wait := func() { <-c }
+	wait()
+}
+
+type server struct{ sigs chan os.Signal }
+
+// field: the channel is a field, received anywhere: unknown.
+func (s *server) field() {
+	s.sigs = make(chan os.Signal, 1)
+	signal.Notify(s.sigs, syscall.SIGTERM)
+}
+
+// stored: the channel escapes into a field.
+func (s *server) stored() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	s.sigs = c
+}
+
+var handler func(chan os.Signal)
+
+// passed: the channel is passed to a function that cannot be seen.
+func passed() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	handler(c)
+}
+
+func waitOn(c chan os.Signal) { <-c }
+
+// passedLocal: the function of the package it is passed to receives.
+func passedLocal() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	waitOn(c)
+}
+
+func returned() chan os.Signal {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	return c
+}
+
+func sent(out chan chan os.Signal) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	out <- c
+}
+
+func printed() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	fmt.Println(c)
+}
+
+func param(c chan os.Signal) {
+	signal.Notify(c, syscall.SIGTERM)
+}
+
+var global = make(chan os.Signal, 1)
+
+func viaGlobal() {
+	signal.Notify(global, syscall.SIGTERM)
+}
+
+func phi(b bool) {
+	var c chan os.Signal
+	if b {
+		c = make(chan os.Signal, 1)
+	} else {
+		c = make(chan os.Signal, 2)
+	}
+	signal.Notify(c, syscall.SIGTERM)
+	defer signal.Stop(c)
+	<-c
+}
+
+// unknownSignals may not include a termination signal.
+func unknownSignals(sigs []os.Signal) {
+	signal.Notify(make(chan os.Signal, 1), sigs...)
+}

@@ -1,0 +1,107 @@
+package untrappable // want package:`registers signals \{SIGINT, SIGKILL, SIGQUIT, SIGSTOP, SIGTERM, unknown\}`
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+)
+
+func among() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, os.Kill, syscall.SIGTERM) // want `os.Kill \(SIGKILL\) cannot be caught: signal.Notify never delivers it, the process is still killed without cleanup`
+	defer signal.Stop(c)
+	<-c
+}
+
+func first() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGKILL, os.Interrupt, syscall.SIGTERM) // want `syscall.SIGKILL cannot be caught`
+	defer signal.Stop(c)
+	<-c
+}
+
+func multiline() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c,
+		os.Interrupt,
+		syscall.SIGTERM,
+		syscall.SIGSTOP, // want `syscall.SIGSTOP cannot be caught: signal.Notify never delivers it, the process is still stopped`
+	)
+	defer signal.Stop(c)
+	<-c
+}
+
+// onlyUntrappable: removing both signals would leave Notify(c), which
+// registers every signal; the fix removes the whole statement.
+func onlyUntrappable() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGKILL, unix.SIGSTOP) // want `syscall.SIGKILL cannot be caught` `unix.SIGSTOP cannot be caught`
+	defer signal.Stop(c)
+	<-c
+}
+
+// onlyUse: c is used only by the call, so removing it would not compile:
+// no fix.
+func onlyUse() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Kill) // want `os.Kill \(SIGKILL\) cannot be caught`
+}
+
+func inLiteral() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, []os.Signal{unix.SIGKILL, os.Interrupt, syscall.SIGTERM}...) // want `unix.SIGKILL cannot be caught`
+	defer signal.Stop(c)
+	<-c
+}
+
+const kill = syscall.SIGKILL
+
+func viaConstant() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, kill, syscall.Signal(9)) // want `kill \(SIGKILL\) cannot be caught` `syscall.Signal\(9\) \(SIGKILL\) cannot be caught`
+	defer signal.Stop(c)
+	<-c
+}
+
+var killSigs = []os.Signal{os.Kill, syscall.SIGTERM}
+
+// viaVariable: the signal comes from a variable: reported, no fix.
+func viaVariable() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, killSigs...) // want `killSigs includes SIGKILL, which cannot be caught`
+	defer signal.Stop(c)
+	<-c
+}
+
+// inContext: NotifyContext's result is used: the call cannot go, the
+// argument can.
+func inContext(parent context.Context) {
+	ctx, stop := signal.NotifyContext(parent, os.Interrupt, os.Kill) // want `os.Kill \(SIGKILL\) cannot be caught: signal.NotifyContext never delivers it`
+	defer stop()
+	<-ctx.Done()
+	ctx2, stop2 := signal.NotifyContext(parent, os.Kill) // want `os.Kill \(SIGKILL\) cannot be caught`
+	defer stop2()
+	<-ctx2.Done()
+}
+
+type mySignal int
+
+func (mySignal) Signal()          {}
+func (s mySignal) String() string { return "mine" }
+
+// Kill is named like os.Kill but is not a signal the system sends.
+const Kill mySignal = 9
+
+// Negatives: signals that can be caught, a look-alike, Ignore and Reset.
+func negatives() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGQUIT, os.Interrupt, syscall.SIGTERM)
+	signal.Notify(c, Kill)
+	signal.Ignore(syscall.SIGHUP)
+	signal.Reset(os.Kill)
+	defer signal.Stop(c)
+	<-c
+}
