@@ -228,3 +228,29 @@ func TestGoFix(t *testing.T) {
 	r = run(t, dir, "go", "build", "./sig")
 	assert.Equal(t, 0, r.code, r.stderr)
 }
+
+// TestSuppression checks //shutdownlint:ignore in both modes: the
+// suppressed finding is gone, the others and the bad directives are reported.
+func TestSuppression(t *testing.T) {
+	want := []string{
+		"suppress/suppress.go:11:2: os.Exit skips deferred call w.Flush (line 10)",
+		"suppress/suppress.go:22:13: //shutdownlint:ignore directive needs a reason after exit-skips-defer",
+		"suppress/suppress.go:26:2: //shutdownlint:ignore directive suppresses no exit-skips-defer finding",
+		`suppress/suppress.go:31:2: //shutdownlint:ignore names unknown check "exit-skips-defers"`,
+	}
+	r := run(t, fixture(t), bin, "-osexit", "./suppress")
+	assert.Equal(t, 3, r.code, r.stderr)
+	lines := strings.Split(strings.TrimSpace(r.stdout), "\n")
+	require.Len(t, lines, len(want), r.stdout)
+	for i, w := range want {
+		assert.True(t, strings.HasPrefix(lines[i], w), "standalone line %d: got %q, want prefix %q", i, lines[i], w)
+	}
+	assert.NotContains(t, r.stdout, "suppress.go:17:", "the suppressed finding is not reported")
+
+	r = run(t, fixture(t), "go", "vet", "-vettool="+bin, "-vet=false", "-osexit", "./suppress")
+	assert.Equal(t, 1, r.code)
+	for _, w := range want {
+		assert.Contains(t, r.stderr, w, "vet-tool mode")
+	}
+	assert.NotContains(t, r.stderr, "suppress.go:17:", "the suppressed finding is not reported under go vet either")
+}
