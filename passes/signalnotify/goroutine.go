@@ -180,8 +180,8 @@ func (pi *pkgInfo) classifyRef(id inspector.Cursor) funcRef {
 
 // signalsReady reports whether the goroutine tells another one that the
 // registration c is done, right after it: the statements that follow it
-// close or send on a channel or call (*sync.WaitGroup).Done before the
-// goroutine starts waiting.
+// close or send on a channel or call (*sync.WaitGroup).Done before any of
+// them waits (receives, loops or selects).
 //
 //	signal.Notify(c, os.Interrupt)
 //	close(ready)
@@ -191,6 +191,9 @@ func (pi *pkgInfo) signalsReady(c *sigCall) bool {
 		return false
 	}
 	for next, ok := stmt.NextSibling(); ok; next, ok = next.NextSibling() {
+		if waits(next.Node()) {
+			return false
+		}
 		switch s := next.Node().(type) {
 		case *ast.SendStmt:
 			return true
@@ -203,11 +206,27 @@ func (pi *pkgInfo) signalsReady(c *sigCall) bool {
 				analysisutil.IsMethod(callee(pi.pass.TypesInfo, call), "sync", "WaitGroup", "Done") {
 				return true
 			}
-		case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt:
-			return false
 		}
 	}
 	return false
+}
+
+// waits reports whether the statement n may wait: it holds a receive, a
+// loop or a select.
+func waits(n ast.Node) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.ForStmt, *ast.RangeStmt, *ast.SelectStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // line returns the line number of pos as text.

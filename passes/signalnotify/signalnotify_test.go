@@ -5,14 +5,42 @@ import (
 
 	"github.com/shutdownlint/shutdownlint/internal/lintest"
 	"github.com/shutdownlint/shutdownlint/passes/signalnotify"
+	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-func TestMissingSigterm(t *testing.T) {
-	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "sigterm")
-	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog,
-		"lib", "libuser", "libmid", "libtop", "intlib", "intuser", "sigvals", "sigvalsuser",
-		"sigtermall", "sigtermunknown", "sigtermconst", "sigtermlocal", "sigtermtest",
+var (
+	a   = signalnotify.Analyzer
+	cat = signalnotify.Catalog
+)
+
+// TestAnalyzer runs every test package and checks that every check has a
+// positive case and complete documentation.
+func TestAnalyzer(t *testing.T) {
+	var all [][]*analysistest.Result
+	run := func(name string, fixes bool, pkgs ...string) {
+		t.Run(name, func(t *testing.T) {
+			if fixes {
+				all = append(all, lintest.RunWithSuggestedFixes(t, a, cat, pkgs...))
+			} else {
+				all = append(all, lintest.Run(t, a, cat, pkgs...))
+			}
+		})
+	}
+	run("missing-sigterm/fixes", true, "sigterm")
+	run("missing-sigterm", false, "sigtermall", "sigtermunknown", "sigtermconst", "sigtermlocal", "sigtermtest",
 		"platform", "platformsigterm")
+	run("facts", false, "lib", "libuser", "libmid", "libtop", "intlib", "intuser", "sigvals", "sigvalsuser")
+	run("untrappable-signal", true, "untrappable")
+	run("signal-never-received", false, "neverreceived")
+	run("notify-without-stop/fixes", true, "withoutstop")
+	run("notify-without-stop", false, "withoutstopmain")
+	run("close-notified-channel", true, "closenotified")
+	run("notifycontext-stop-discarded", false, "stopdiscarded")
+	run("ignored-termination-signal", false, "ignored")
+	run("notify-in-goroutine", false, "goroutine", "goroutinelib")
+	run("close-in-signal-loop", false, "closeloop")
+	run("typeparams", false, "typeparams")
+	lintest.CheckCovered(t, cat, all...)
 }
 
 // TestWindowsBuild analyses a package for Windows: files built only for
@@ -21,26 +49,9 @@ func TestMissingSigterm(t *testing.T) {
 func TestWindowsBuild(t *testing.T) {
 	t.Setenv("GOOS", "windows")
 	t.Setenv("GOARCH", "amd64")
-	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "platformwin")
+	lintest.Run(t, a, cat, "platformwin")
 }
 
-func TestUntrappable(t *testing.T) {
-	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "untrappable")
-}
-
-func TestSignalNeverReceived(t *testing.T) {
-	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "neverreceived")
-}
-
-func TestNotifyWithoutStop(t *testing.T) {
-	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "withoutstop")
-	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "withoutstopmain")
-}
-
-func TestCloseNotifiedChannel(t *testing.T) {
-	lintest.RunWithSuggestedFixes(t, signalnotify.Analyzer, signalnotify.Catalog, "closenotified")
-}
-
-func TestNotifyContextStopDiscarded(t *testing.T) {
-	lintest.Run(t, signalnotify.Analyzer, signalnotify.Catalog, "stopdiscarded")
+func TestCatalog(t *testing.T) {
+	lintest.CheckCatalog(t, cat)
 }

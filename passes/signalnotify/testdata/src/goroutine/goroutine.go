@@ -1,0 +1,176 @@
+package goroutine // want package:`registers signals \{SIGINT, SIGTERM, SIGWINCH\}`
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// Positives.
+
+func startHandler(cancel func()) {
+	go func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, os.Interrupt, syscall.SIGTERM) // want `signal.Notify is called in a goroutine started at line 16: SIGINT and SIGTERM arriving before it runs kill the process without cleanup` `can return without signal.Stop`
+		<-c
+		cancel()
+	}()
+}
+
+func watch(cancel func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM) // want `signal.Notify is called in watch, which only ever runs in goroutines` `can return without signal.Stop`
+	<-c
+	cancel()
+}
+
+func startWatch(cancel func()) { go watch(cancel) }
+
+type server struct{ cancel func() }
+
+func (s *server) handleSignals() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM) // want `signal.NotifyContext is called in handleSignals, which only ever runs in goroutines`
+	defer stop()
+	<-ctx.Done()
+	s.cancel()
+}
+
+func (s *server) start() { go s.handleSignals() }
+
+// setup is called only from a goroutine.
+func setup() chan os.Signal {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM) // want `signal.Notify is called in setup, which only ever runs in goroutines`
+	return c
+}
+
+func startSetup() {
+	go func() {
+		<-setup()
+	}()
+}
+
+func group(ctx context.Context) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		ctx, stop := signal.NotifyContext(ctx, syscall.SIGTERM) // want `signal.NotifyContext is called in a goroutine started at line 59`
+		defer stop()
+		<-ctx.Done()
+		return ctx.Err()
+	})
+	return g.Wait()
+}
+
+func waitGroup() {
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGTERM) // want `signal.Notify is called in a goroutine started at line 70`
+		defer signal.Stop(c)
+		<-c
+	})
+	wg.Wait()
+}
+
+// Negatives.
+
+// registerFirst registers before it starts the goroutine.
+func registerFirst(cancel func()) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	go func() {
+		<-c
+		cancel()
+	}()
+}
+
+// both is started as a goroutine and also called directly.
+func both() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	defer signal.Stop(c)
+	<-c
+}
+
+func useBoth() {
+	go both()
+	both()
+}
+
+// Listen is exported: other packages may call it directly.
+func Listen() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	defer signal.Stop(c)
+	<-c
+}
+
+func startListen() { go Listen() }
+
+// handshake: the goroutine reports that it has registered.
+func handshake(cancel func()) {
+	ready := make(chan struct{})
+	go func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGTERM)
+		close(ready)
+		<-c
+		signal.Stop(c)
+		cancel()
+	}()
+	<-ready
+}
+
+// resize registers SIGWINCH, whose default action is to do nothing.
+func resize() {
+	go func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGWINCH)
+		for range c {
+		}
+	}()
+}
+
+func valueUse() {
+	f := both2
+	go f()
+}
+
+// both2 is used as a value: where it runs is unknown.
+func both2() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	defer signal.Stop(c)
+	<-c
+}
+
+type runner interface{ run() }
+
+type svc struct{}
+
+// run implements runner: an interface call may run it anywhere.
+func (svc) run() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM)
+	defer signal.Stop(c)
+	<-c
+}
+
+func startRunner(r runner, s svc) {
+	go s.run()
+	r.run()
+}
+
+// later is a callback run elsewhere: the literal is not a goroutine.
+func later(register func(func())) {
+	register(func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGTERM)
+		defer signal.Stop(c)
+		<-c
+	})
+}
