@@ -20,7 +20,7 @@ type derivation struct {
 	parent, derived *types.Var
 	call            *ast.CallExpr
 	fn              *types.Func // the deriving function
-	cancel          string      // name of the cancel function, if any
+	cancel          *types.Var  // the cancel function, if any
 }
 
 // parentUsed reports goroutines that use a parent context after a derived
@@ -52,7 +52,7 @@ func (c *checker) checkParentUses(region ast.Node, derivs []derivation, reported
 	uses := c.contextUses(region)
 	for _, u := range uses.order {
 		d, ok := latestDescendant(derivs, u)
-		if !ok || usesDescendant(uses, derivs, u) || reported[uses.ids[u][0].Pos()] {
+		if !ok || usesDescendant(uses, derivs, u) || c.usesCancel(region, derivs, u) || reported[uses.ids[u][0].Pos()] {
 			continue
 		}
 		reported[uses.ids[u][0].Pos()] = true
@@ -91,8 +91,8 @@ func cancelCause(d derivation) string {
 		return "the timeout"
 	case d.fn.Name() == "WithDeadline" || d.fn.Name() == "WithDeadlineCause":
 		return "the deadline"
-	case d.cancel != "":
-		return "calling " + d.cancel + "()"
+	case d.cancel != nil:
+		return "calling " + d.cancel.Name() + "()"
 	}
 	return "cancelling it"
 }
@@ -185,6 +185,30 @@ func descends(derivs []derivation, v, u *types.Var) bool {
 		v = parent
 	}
 	return false
+}
+
+// usesCancel reports whether region uses the cancel function of a context
+// derived from u: the goroutine manages the derived context, as in
+//
+//	go func() { <-parent.Done(); cancelChild() }()
+func (c *checker) usesCancel(region ast.Node, derivs []derivation, u *types.Var) bool {
+	cancels := make(map[types.Object]bool)
+	for _, d := range derivs {
+		if d.cancel != nil && descends(derivs, d.derived, u) {
+			cancels[d.cancel] = true
+		}
+	}
+	if len(cancels) == 0 {
+		return false
+	}
+	found := false
+	ast.Inspect(region, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && cancels[c.pass.TypesInfo.Uses[id]] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // usesDescendant reports whether uses include a context derived from u.
@@ -282,7 +306,7 @@ func derivationCall(info *types.Info, rhs ast.Expr, lhs []*types.Var) (derivatio
 	if analysisutil.IsFunc(fn, "golang.org/x/sync/errgroup", "WithContext") {
 		d.derived = lhs[1]
 	} else if lhs[1] != nil && lhs[1].Name() != "_" {
-		d.cancel = lhs[1].Name()
+		d.cancel = lhs[1]
 	}
 	if parent == nil || d.derived == nil || d.derived.Name() == "_" || d.derived == parent || !isContextLike(d.derived.Type()) {
 		return derivation{}, false

@@ -15,10 +15,10 @@ import (
 type laterKind int
 
 const (
-	notLater  laterKind = iota
-	launched            // started as a goroutine: go, errgroup Go/TryGo, WaitGroup.Go
-	deferred            // deferred: runs when the function returns
-	escaping            // stored, sent, returned or given to time.AfterFunc: runs whenever
+	notLater laterKind = iota
+	launched           // started as a goroutine: go, errgroup Go/TryGo, WaitGroup.Go
+	deferred           // deferred: runs when the function returns
+	escaping           // stored, sent, returned or given to time.AfterFunc: runs whenever
 )
 
 func (k laterKind) String() string {

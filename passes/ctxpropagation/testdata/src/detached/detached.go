@@ -100,7 +100,7 @@ func suppressed(ctx context.Context, j Job) {
 
 // main has no context in scope: building the root context is its job.
 func main() {
-	ctx := context.Background() // quiet: no context in scope
+	ctx := context.Background()           // quiet: no context in scope
 	go index(context.Background(), Job{}) // quiet: no context in scope
 	_ = ctx
 }

@@ -211,3 +211,14 @@ func ownParam(ctx context.Context, s *Server) {
 		s.worker(ctx) // quiet: this ctx is the parameter, given wctx
 	}(wctx)
 }
+
+// The goroutine relays the parent's cancellation to the derived context
+// (from context's own tests).
+func relay(parent context.Context) {
+	child, cancelChild := context.WithCancel(parent)
+	go func() {
+		<-parent.Done() // quiet: the goroutine manages the derived context
+		cancelChild()
+	}()
+	<-child.Done()
+}
