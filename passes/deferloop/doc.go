@@ -78,13 +78,17 @@
 //
 // The check is silent when the defer sits in a function literal called per
 // iteration; when the iteration always leaves the loop after the defer (an
-// unconditional return or break follows it, so at most one call is
-// pending); when the iteration acquires nothing that the deferred call
-// releases: it closes, stops or unlocks the values the loop ranges over
-// (for _, c := range closers { defer c.Close() }, locking every shard or
-// each ancestor in a chain until return), or repeats a call on a variable
-// the loop neither assigns nor calls another method on (a value received
-// from a channel or yielded by an iterator counts as acquired); when the
+// unconditional return, break, panic or os.Exit follows it, so at most one
+// call is pending) or every loop around it has constant bounds allowing one
+// iteration (for i := 0; i < 1; i++); when the iteration acquires nothing
+// that the deferred call releases: it closes, stops or unlocks the values
+// the loop ranges over (for _, c := range closers { defer c.Close() },
+// locking every shard or each ancestor in a chain until return), repeats a
+// call on a variable the loop neither assigns nor calls another method on,
+// or passes only strings and numbers (defer os.Chmod(dir, 0o777)), unless
+// the loop has no bound of its own (for {} or a range over a channel or a
+// function), where even such calls grow without limit; a value received
+// from a channel or yielded by an iterator counts as acquired; when the
 // iteration hands what it acquired on beyond the iteration, so that it is
 // meant to live until the function returns: it stores or appends it to a
 // variable declared outside the loop, sends it on a channel, or passes it

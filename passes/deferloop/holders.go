@@ -4,21 +4,25 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 )
 
 // A holder is a variable through which a deferred call reaches what it
 // releases: the root of a method call's receiver (f in f.Close(), c in
 // c.mu.Unlock()), a called function variable and the variables assigned
-// with it (cancel and ctx in ctx, cancel := context.WithCancel(ctx)), or a
-// variable an argument reads (name in os.Remove(name)).
+// with it (cancel and ctx in ctx, cancel := context.WithCancel(ctx)), a
+// variable an argument reads (f in os.Remove(f.Name())), or a variable a
+// deferred closure reads. Variables of basic types (a path, a count) hold
+// nothing, except the descriptor of a descriptor-closing function
+// (syscall.Close(fd)).
 type holder struct {
 	v    *types.Var
 	path ast.Expr // the receiver of a method call (f, c.mu, resp.Body); nil otherwise
 }
 
-// holdersOf returns the holders of the deferred call of s: those of its
-// call and, for a closure, of the calls in its body, leaving out variables
-// the closure declares.
+// holdersOf returns the holders of the deferred call of s, leaving out
+// variables a deferred closure declares.
 func holdersOf(s *site) []holder {
 	info := s.pass.TypesInfo
 	lit := s.deferredLit()
@@ -26,6 +30,13 @@ func holdersOf(s *site) []holder {
 	add := func(v *types.Var, path ast.Expr) {
 		if v != nil && !v.IsField() && (lit == nil || !within(lit, v.Pos())) {
 			hs = append(hs, holder{v: v, path: path})
+		}
+	}
+	addVars := func(n ast.Node, fdCloser bool) {
+		for _, v := range varsIn(info, n) {
+			if fdCloser || !isBasic(v.Type()) {
+				add(v, nil)
+			}
 		}
 	}
 	addCall := func(call *ast.CallExpr) {
@@ -40,9 +51,7 @@ func holdersOf(s *site) []holder {
 			}
 		}
 		for _, arg := range call.Args {
-			for _, v := range varsIn(info, arg) {
-				add(v, nil)
-			}
+			addVars(arg, isDescriptorCloser(info, call))
 		}
 	}
 	addCall(s.stmt.Call)
@@ -53,8 +62,25 @@ func holdersOf(s *site) []holder {
 			}
 			return true
 		})
+		addVars(lit.Body, false)
 	}
 	return hs
+}
+
+// isBasic reports whether t is a boolean, numeric or string type.
+func isBasic(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Basic)
+	return ok
+}
+
+// isDescriptorCloser reports whether call closes a file descriptor or
+// handle given as an integer: syscall.Close, syscall.CloseHandle,
+// golang.org/x/sys/unix.Close, golang.org/x/sys/windows.CloseHandle.
+func isDescriptorCloser(info *types.Info, call *ast.CallExpr) bool {
+	fn := analysisutil.Callee(info, call)
+	return fn != nil && (analysisutil.IsFunc(fn, "syscall", "Close", "CloseHandle") ||
+		analysisutil.IsFunc(fn, "golang.org/x/sys/unix", "Close") ||
+		analysisutil.IsFunc(fn, "golang.org/x/sys/windows", "CloseHandle"))
 }
 
 // acquiresPerIteration reports whether the loops around s acquire anew what
@@ -63,11 +89,13 @@ func holdersOf(s *site) []holder {
 // method on (mu.Lock() before defer mu.Unlock()). Holders that are the
 // loop's own variables (closing the values a loop ranges over, locking
 // every shard until return) acquire nothing. Without holders (a closure
-// calling nothing through variables, a call with constant arguments) every
-// iteration adds one pending call, and it reports true.
+// that reads nothing, a call with constant or basic arguments) nothing is
+// held, but the pending calls still grow without bound in a loop that only
+// ends by a return or a break: for {} or a range over a channel or a
+// function.
 func acquiresPerIteration(s *site, hs []holder) bool {
 	if len(hs) == 0 {
-		return true
+		return hasUnboundedLoop(s)
 	}
 	for _, h := range hs {
 		switch {
@@ -76,6 +104,25 @@ func acquiresPerIteration(s *site, hs []holder) bool {
 		case isHeaderVar(s, h.v), isHeaderCopy(s, h.v):
 		case h.path != nil && callsMethodOn(s, h.path):
 			return true
+		}
+	}
+	return false
+}
+
+// hasUnboundedLoop reports whether a loop around s has no bound of its own:
+// for {} (no condition) or a range over a channel or a function.
+func hasUnboundedLoop(s *site) bool {
+	for _, loop := range s.loops {
+		switch loop := loop.Node().(type) {
+		case *ast.ForStmt:
+			if loop.Cond == nil {
+				return true
+			}
+		case *ast.RangeStmt:
+			switch s.pass.TypesInfo.TypeOf(loop.X).Underlying().(type) {
+			case *types.Chan, *types.Signature:
+				return true
+			}
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package deferloop
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -23,7 +24,8 @@ type site struct {
 }
 
 // siteOf returns the site of the defer statement at cur, or nil when no
-// loop of its own function encloses it.
+// loop of its own function encloses it or all of them provably iterate at
+// most once.
 func siteOf(pass *analysis.Pass, cur inspector.Cursor) *site {
 	s := &site{pass: pass, cur: cur, stmt: cur.Node().(*ast.DeferStmt)}
 	for c := range cur.Parent().Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
@@ -41,7 +43,12 @@ func siteOf(pass *analysis.Pass, cur inspector.Cursor) *site {
 	if s.body == nil || len(s.loops) == 0 {
 		return nil
 	}
-	return s
+	for _, loop := range s.loops {
+		if !runsAtMostOnce(pass.TypesInfo, loop.Node()) {
+			return s
+		}
+	}
+	return nil // every loop around the defer iterates at most once
 }
 
 // funcName names the function whose return runs the deferred calls, for
@@ -119,4 +126,59 @@ func assigns(info *types.Info, root ast.Node, v *types.Var, skip ast.Node) bool 
 		return !found
 	})
 	return found
+}
+
+// runsAtMostOnce reports whether loop provably iterates at most once: a
+// counting loop whose constant bounds allow one iteration, or a range over
+// a constant integer of at most 1.
+//
+//	for i := 0; i < 1; i++ { ... }    for range 1 { ... }
+func runsAtMostOnce(info *types.Info, loop ast.Node) bool {
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		n, ok := constInt(info, loop.X)
+		return ok && n <= 1
+	case *ast.ForStmt:
+		init, ok := loop.Init.(*ast.AssignStmt)
+		if !ok || len(init.Lhs) != 1 || len(init.Rhs) != 1 || loop.Post == nil {
+			return false
+		}
+		id, ok := init.Lhs[0].(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		from, okFrom := constInt(info, init.Rhs[0])
+		cond, okCond := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
+		inc, okInc := loop.Post.(*ast.IncDecStmt)
+		if !ok || !okFrom || !okCond || !okInc || inc.Tok != token.INC || !isIdentOf(info, inc.X, v) ||
+			!isIdentOf(info, cond.X, v) || assigns(info, loop.Body, v, nil) {
+			return false
+		}
+		to, ok := constInt(info, cond.Y)
+		switch {
+		case !ok:
+			return false
+		case cond.Op == token.LSS:
+			return to-from <= 1
+		case cond.Op == token.LEQ:
+			return to-from <= 0
+		}
+	}
+	return false
+}
+
+// constInt returns the value of the integer constant expression e.
+func constInt(info *types.Info, e ast.Expr) (int64, bool) {
+	tv, ok := info.Types[e]
+	if !ok || tv.Value == nil || tv.Value.Kind() != constant.Int {
+		return 0, false
+	}
+	return constant.Int64Val(tv.Value)
+}
+
+// isIdentOf reports whether e is an identifier denoting v.
+func isIdentOf(info *types.Info, e ast.Expr, v *types.Var) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && v != nil && info.Uses[id] == v
 }

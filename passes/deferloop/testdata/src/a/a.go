@@ -214,13 +214,19 @@ func ClosureArg(names []string) {
 	}
 }
 
-func Anonymous(jobs []func()) {
-	for _, job := range jobs {
-		defer func() { // want `one deferred function literal per iteration`
+// A loop that only ends by return or break grows its defers without bound,
+// even when they hold nothing.
+func Endless(jobs chan func()) {
+	for {
+		defer func() { // want `one deferred function literal per iteration piles up until Endless returns`
 			if r := recover(); r != nil {
 				log.Print(r)
 			}
 		}()
+		job, ok := <-jobs
+		if !ok {
+			return
+		}
 		job()
 	}
 }
@@ -352,6 +358,35 @@ func Suppressed(names []string) {
 }
 
 // ---- Negatives ----
+
+// A bounded loop whose defers hold nothing the iteration acquired.
+func Anonymous(jobs []func()) {
+	for _, job := range jobs {
+		defer func() { // quiet: holds nothing, and the loop is bounded
+			if r := recover(); r != nil {
+				log.Print(r)
+			}
+		}()
+		job()
+	}
+}
+
+func RestoreModes(dirs []string) {
+	for _, dir := range dirs {
+		d := dir + "/x"
+		os.Chmod(d, 0o555)
+		defer os.Chmod(d, 0o777) // quiet: a path holds nothing; restored at return on purpose
+	}
+}
+
+// Stored in an array declared outside the loop: kept on purpose.
+func OpenConns(addr string) {
+	var c [4]net.Conn
+	for i := 0; i < len(c); i++ {
+		c[i], _ = net.Dial("tcp", addr)
+		defer c[i].Close() // quiet: kept in c, declared outside the loop
+	}
+}
 
 // A function literal called per iteration runs its defers every iteration.
 func PerIteration(names []string) {
@@ -721,5 +756,24 @@ func InGoroutine(wg *sync.WaitGroup, jobs []func()) {
 			defer wg.Done() // quiet: the goroutine's own function
 			job()
 		}()
+	}
+}
+
+// Loops with constant bounds that iterate at most once.
+func OnceByBounds(name string) {
+	for i := 0; i < 1; i++ {
+		f, _ := os.Open(name)
+		defer f.Close() // quiet: one iteration
+	}
+	for i := 1; i <= 1; i++ {
+		f, _ := os.Open(name)
+		defer f.Close() // quiet: one iteration
+	}
+}
+
+func TwiceByBounds(name string) {
+	for i := 0; i < 2; i++ {
+		f, _ := os.Open(name)
+		defer f.Close() // want `one open file \(f\)`
 	}
 }

@@ -28,3 +28,10 @@ func RangeFuncReturns(seq iter.Seq[string]) {
 		return
 	}
 }
+
+func RangeOne(name string) {
+	for range 1 {
+		f, _ := os.Open(name)
+		defer f.Close() // quiet: one iteration
+	}
+}

@@ -47,7 +47,7 @@ func Accumulated(xs []int) {
 	total := 0
 	for _, x := range xs {
 		total += x
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			use(total) // want `reads total, declared outside the loop`
 		}()
 	}
@@ -59,7 +59,7 @@ func OuterAssigns(groups [][]string) {
 	for i, g := range groups {
 		group = g[0]
 		for range g {
-			defer func() { // want `defer in loop`
+			defer func() { // quiet for defer-in-loop: holds nothing
 				use(group) // want `reads group, declared outside the loop`
 			}()
 		}
@@ -73,7 +73,7 @@ func InnerAssigns(groups [][]string) {
 		var last string
 		for _, name := range g {
 			last = name
-			defer func() { // want `defer in loop`
+			defer func() { // quiet for defer-in-loop: holds nothing
 				use(last) // want `reads last, declared outside the loop`
 			}()
 		}
@@ -96,7 +96,7 @@ func ReadTwice(xs []int) {
 	var cur int
 	for _, x := range xs {
 		cur = x
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			use(cur) // want `reads cur, declared outside the loop`
 			use(cur) // reported once per closure, at the first read
 		}()
@@ -130,7 +130,7 @@ func ResultParam(names []string) (err error) {
 func ResultParamRead(names []string) (n int) {
 	for range names {
 		n++
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			use(n) // quiet: a result parameter
 		}()
 	}
@@ -154,7 +154,7 @@ func PassedAsArgument(xs []int) {
 	var cur int
 	for _, x := range xs {
 		cur = x
-		defer func(cur int) { // want `defer in loop`
+		defer func(cur int) { // quiet for defer-in-loop: holds nothing
 			use(cur) // quiet: the parameter, evaluated at the defer
 		}(cur)
 	}
@@ -163,7 +163,7 @@ func PassedAsArgument(xs []int) {
 func DeclaredInside(xs []int) {
 	for _, x := range xs {
 		cur := x * 2
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			use(cur) // quiet: a new variable per iteration
 		}()
 	}
@@ -182,7 +182,7 @@ func NotAssignedInLoop(xs []int) {
 func Global(xs []int) {
 	for _, x := range xs {
 		global = x
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			use(global) // quiet: package-level variables are not tracked
 		}()
 	}
@@ -235,7 +235,7 @@ func Suppressed(xs []int) {
 	var cur int
 	for _, x := range xs {
 		cur = x
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			//shutdownlint:ignore defer-captures-loop-var the last value is what we want to log
 			use(cur)
 		}()

@@ -43,7 +43,7 @@ func Labelled121(groups [][]string) {
 outer:
 	for _, g := range groups {
 		for _, name := range g {
-			defer func() { // want `defer in loop`
+			defer func() { // quiet for defer-in-loop: holds nothing
 				use(name) // want `reads loop variable name`
 			}()
 			if name == "" {
@@ -105,7 +105,7 @@ func Literal121(files []*os.File) {
 
 func OwnLoop121(groups [][]string) {
 	for range groups {
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			for i := 0; i < 3; i++ {
 				use(i) // quiet: the closure's own loop
 			}

@@ -187,7 +187,7 @@ func CaptureTwo(xs []int, ds []stdtime.Duration) {
 	)
 	for i := range xs {
 		x, d = xs[i], ds[i]
-		defer func(prefix string) { // want `defer in loop`
+		defer func(prefix string) { // quiet for defer-in-loop: holds nothing
 			use(prefix, x, d) // want `reads x, declared outside` `reads d, declared outside`
 		}("p")
 		if x < 0 {
@@ -230,7 +230,7 @@ func NoFixAssigned(xs []int) {
 	var cur int
 	for _, x := range xs {
 		cur = x
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			use(cur) // want `reads cur, declared outside`
 			cur = 0
 		}()
@@ -244,7 +244,7 @@ func NoFixVariadic(xs []int) {
 	var cur int
 	for _, x := range xs {
 		cur = x
-		defer func(rest ...int) { // want `defer in loop`
+		defer func(rest ...int) { // quiet for defer-in-loop: holds nothing
 			use(cur, rest) // want `reads cur, declared outside`
 		}()
 		if x < 0 {
