@@ -41,6 +41,7 @@ type pkgInfo struct {
 	mainDone  bool
 
 	closerFuncs map[*types.Func]closer // see closers
+	funcs       *funcIndex             // see funcIndex
 }
 
 // collectCalls finds the calls of os/signal's functions in the package.

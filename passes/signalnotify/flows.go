@@ -70,18 +70,12 @@ func (fc *flowChecker) notify(c *sigCall, call ssa.CallInstruction) {
 		fc.r.Reportf("signal-never-received", c.call,
 			"nothing receives from %s, the channel given to %s: %s are caught and dropped, so they no longer stop the process",
 			ch, c.funcName(), c.sigs.termNames())
-	case term && !flow.escaped && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && !fc.isMainOrRun(funcObj(fn)):
+	case term && !flow.escaped && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && fc.programContinuesAfter(fn.Syntax(), maxCallerDepth):
 		fc.notifyWithoutStop(c, call, flow, ch)
 	}
 	if !flow.escaped && !flow.reassigned {
 		fc.closeNotified(call, flow)
 	}
-}
-
-// funcObj returns the declared function of fn, or nil for a closure.
-func funcObj(fn *ssa.Function) *types.Func {
-	obj, _ := fn.Object().(*types.Func)
-	return obj
 }
 
 // madeIn reports whether the channel of flow is made in fn itself.

@@ -8,8 +8,6 @@ import (
 	"strings"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
-	"golang.org/x/tools/go/ast/edge"
-	"golang.org/x/tools/go/ast/inspector"
 )
 
 // checkNotifyInGoroutine reports registrations made inside a goroutine: in
@@ -63,46 +61,22 @@ func killingSignals(s sigSet) string {
 	return strings.Join(names, " and ")
 }
 
-// A funcRef is a reference to a function of the package.
-type funcRef struct {
-	launch bool     // started as a goroutine
-	site   ast.Node // for a call, the function that makes it; nil for other uses
-}
-
 // goroutineFuncs returns the functions that only run in goroutines, mapped
 // to how a message names them: the function literals goroutine launchers
 // start, and the functions of the package all of whose uses are launches
 // or calls from such functions. Exported functions outside package main,
 // and methods an interface of the package may call, are not among them.
 func (pi *pkgInfo) goroutineFuncs() map[ast.Node]string {
-	info := pi.pass.TypesInfo
+	idx := pi.funcIndex()
 	g := make(map[ast.Node]string)
-	decls := make(map[*types.Func]*ast.FuncDecl)
-	refs := make(map[*types.Func][]funcRef)
-	abstract := pi.interfaceMethodNames()
-	for cur := range pi.in.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil), (*ast.FuncDecl)(nil), (*ast.Ident)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.FuncDecl:
-			if fn, ok := info.Defs[n.Name].(*types.Func); ok && n.Body != nil && pi.mayOnlyRunInGoroutines(fn, abstract) {
-				decls[fn] = n
-			}
-		case *ast.Ident:
-			if fn, ok := info.Uses[n].(*types.Func); ok && fn.Pkg() == pi.pass.Pkg {
-				fn = fn.Origin()
-				refs[fn] = append(refs[fn], pi.classifyRef(cur))
-			}
-		default:
-			if l, ok := launchOf(info, n); ok {
-				if lit, ok := l.Fun.(*ast.FuncLit); ok {
-					g[lit] = "a goroutine started at line " + pi.line(l.Pos)
-				}
-			}
-		}
+	for lit, pos := range idx.launched {
+		g[lit] = "a goroutine started at line " + pi.line(pos)
 	}
+	abstract := pi.interfaceMethodNames()
 	for changed := true; changed; {
 		changed = false
-		for fn, decl := range decls {
-			if _, done := g[decl]; done || !allInGoroutines(refs[fn], decl, g) {
+		for fn, decl := range idx.decls {
+			if _, done := g[decl]; done || !pi.mayOnlyRunInGoroutines(fn, abstract) || !allInGoroutines(idx.refs[fn], decl, g) {
 				continue
 			}
 			g[decl] = fn.Name() + ", which only ever runs in goroutines"
@@ -150,32 +124,6 @@ func (pi *pkgInfo) interfaceMethodNames() map[string]bool {
 		}
 	}
 	return names
-}
-
-// classifyRef describes the use of a function at the identifier id.
-func (pi *pkgInfo) classifyRef(id inspector.Cursor) funcRef {
-	e := id
-	if e.ParentEdgeKind() == edge.SelectorExpr_Sel {
-		e = e.Parent()
-	}
-	if k := e.ParentEdgeKind(); k == edge.IndexExpr_X || k == edge.IndexListExpr_X {
-		e = e.Parent() // f[T]
-	}
-	call := e.Parent()
-	switch e.ParentEdgeKind() {
-	case edge.CallExpr_Fun:
-		if _, ok := call.Parent().Node().(*ast.GoStmt); ok {
-			return funcRef{launch: true}
-		}
-		if fc, ok := enclosingFunc(call); ok {
-			return funcRef{site: fc.Node()}
-		}
-	case edge.CallExpr_Args:
-		if l, ok := launchOf(pi.pass.TypesInfo, call.Node()); ok && l.Fun == e.Node() {
-			return funcRef{launch: true}
-		}
-	}
-	return funcRef{}
 }
 
 // signalsReady reports whether the goroutine tells another one that the

@@ -62,6 +62,6 @@ func confirm() bool {
 // waitHere registers without unregistering: it is the program's handler.
 func waitHere() os.Signal {
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt) // want `signal.Notify handles SIGINT but not SIGTERM` `can return without signal.Stop`
+	signal.Notify(c, os.Interrupt) // want `signal.Notify handles SIGINT but not SIGTERM`
 	return <-c
 }

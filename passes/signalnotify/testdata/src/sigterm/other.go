@@ -19,7 +19,7 @@ func ask(parent context.Context) error {
 // handle registers under another import name of syscall.
 func handle() {
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, sc.SIGINT) // want `signal.Notify handles SIGINT but not SIGTERM` `can return without signal.Stop`
+	signal.Notify(c, sc.SIGINT) // want `signal.Notify handles SIGINT but not SIGTERM`
 	<-c
 }
 
@@ -35,7 +35,7 @@ func prompt() {
 func mixed() {
 	c := make(chan os.Signal, 1)
 	other := make(chan os.Signal, 1)
-	signal.Notify(c, os.Interrupt) // want `signal.Notify handles SIGINT but not SIGTERM` `can return without signal.Stop`
+	signal.Notify(c, os.Interrupt) // want `signal.Notify handles SIGINT but not SIGTERM`
 	signal.Notify(other, sc.SIGHUP)
 	defer signal.Stop(other)
 	<-c

@@ -13,6 +13,13 @@ func Wait[T any](v T) T {
 	return v
 }
 
+func shutdown() {}
+
+func use() {
+	Wait(1)
+	shutdown()
+}
+
 type Server[T any] struct {
 	value T
 	done  chan T

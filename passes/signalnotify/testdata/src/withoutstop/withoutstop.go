@@ -49,7 +49,69 @@ func inLoop(n int) {
 	}
 }
 
+type server struct{}
+
+func (server) Shutdown() {}
+
+// The callers that go on after the functions above return: a second
+// Ctrl+C cannot interrupt what they do.
+
+func serve(srv server) {
+	waitForSignal()
+	srv.Shutdown()
+}
+
+func serveContext(ctx context.Context, srv server) {
+	defer srv.Shutdown()
+	untilDone(ctx)
+}
+
+func serveOnce(srv server) error {
+	err := onePath(true)
+	srv.Shutdown()
+	return err
+}
+
+func serveLoop(srv server) {
+	for {
+		inLoop(3)
+		srv.Shutdown()
+	}
+}
+
 // Negatives.
+
+// subcommand is a callback: its callers are unknown, and a subcommand's
+// return usually ends the program.
+var commands = map[string]func() error{
+	"wait": func() error { return subcommand() },
+}
+
+func subcommand() error {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	<-c
+	return nil
+}
+
+// WaitForSignal is exported and nothing here calls it.
+func WaitForSignal() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	<-c
+}
+
+// quietCaller only logs after the call.
+func quietCaller() {
+	waitQuietly()
+	log.Print("bye")
+}
+
+func waitQuietly() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt, syscall.SIGTERM)
+	<-c
+}
 
 func deferred() {
 	c := make(chan os.Signal, 1)
