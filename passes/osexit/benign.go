@@ -29,13 +29,16 @@ var diesWithProcess = []struct {
 	{"sync", "Locker", []string{"Unlock"}},
 	{"sync", "WaitGroup", []string{"Done"}},
 	{"runtime", "", []string{"UnlockOSThread"}},
+	// Waiting for goroutines that die with the process anyway.
+	{"sync", "WaitGroup", []string{"Wait"}},
+	{"golang.org/x/sync/errgroup", "Group", []string{"Wait"}},
 	// Timers and signal delivery.
 	{"time", "Timer", []string{"Stop"}},
 	{"time", "Ticker", []string{"Stop"}},
 	{"os/signal", "", []string{"Stop", "Reset", "Ignore"}},
 	// Process state: environment, working directory, runtime settings.
 	{"os", "", []string{"Setenv", "Unsetenv", "Clearenv", "Chdir"}},
-	{"syscall", "", []string{"Setenv", "Unsetenv", "Clearenv", "Chdir"}},
+	{"syscall", "", []string{"Setenv", "Unsetenv", "Clearenv", "Chdir", "SetNonblock"}},
 	{"runtime/debug", "", []string{"SetGCPercent", "SetMaxStack", "SetMaxThreads", "SetMemoryLimit", "SetPanicOnFault", "SetTraceback"}},
 	{"log", "", []string{"SetOutput", "SetFlags", "SetPrefix"}},
 	{"log", "Logger", []string{"SetOutput", "SetFlags", "SetPrefix"}},
@@ -47,6 +50,7 @@ var diesWithProcess = []struct {
 	// connection drop either way.
 	{"crypto/tls", "Conn", []string{"Close"}},
 	{"net/http", "Server", []string{"Close"}},
+	{"net/http/httptest", "Server", []string{"Close"}},
 	{"net/http", "Client", []string{"CloseIdleConnections"}},
 	// Databases roll back a transaction whose connection drops, and
 	// connections, statements and result sets live on the client only.
@@ -68,7 +72,20 @@ func (c *checker) isBenignDefer(d *ast.DeferStmt, stopFn *types.Func) bool {
 	if lit, ok := ast.Unparen(d.Call.Fun).(*ast.FuncLit); ok {
 		return c.isBenignBody(lit.Body, stopFn)
 	}
-	return c.isBenignCall(d.Call, stopFn)
+	if c.isBenignCall(d.Call, stopFn) {
+		return true
+	}
+	// A function of this package, or a local variable bound to a literal,
+	// whose body only does benign things (one level deep):
+	//
+	//	defer restoreArgs(old)   // func restoreArgs(a []string) { os.Args = a }
+	if f := c.boundLit(d.Call); f != nil {
+		return c.isBenignBody(f.body, stopFn)
+	}
+	if fn := c.callee(d.Call); fn != nil && c.decls[fn] != nil {
+		return c.isBenignBody(c.decls[fn].body, stopFn)
+	}
+	return false
 }
 
 // isBenignCall reports whether call only affects state that dies with the
