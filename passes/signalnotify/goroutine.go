@@ -58,7 +58,15 @@ func killingSignals(s sigSet) string {
 			names = append(names, n)
 		}
 	}
-	return strings.Join(names, " and ")
+	return andList(names)
+}
+
+// andList joins names as "A", "A and B", "A, B and C".
+func andList(names []string) string {
+	if len(names) <= 1 {
+		return strings.Join(names, "")
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
 // goroutineFuncs returns the functions that only run in goroutines, mapped

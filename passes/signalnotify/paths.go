@@ -1,6 +1,8 @@
 package signalnotify
 
 import (
+	"go/constant"
+
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/ssa"
 )
@@ -82,8 +84,16 @@ func (pf *pathFinder) searchFrom(b *ssa.BasicBlock, start int, barrier, target f
 			continue
 		}
 		succs := it.b.Succs
-		if ifi, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok && prune != nil {
-			succs = prune(ifi)
+		if ifi, ok := it.b.Instrs[len(it.b.Instrs)-1].(*ssa.If); ok {
+			if c, isConst := ifi.Cond.(*ssa.Const); isConst && c.Value != nil && c.Value.Kind() == constant.Bool {
+				if constant.BoolVal(c.Value) { // for i := 0; true; i++
+					succs = succs[:1]
+				} else {
+					succs = succs[1:]
+				}
+			} else if prune != nil {
+				succs = prune(ifi)
+			}
 		}
 		for _, s := range succs {
 			if !seen[s] {

@@ -73,7 +73,7 @@ func (s sigSet) termNames() string {
 			names = append(names, n)
 		}
 	}
-	return strings.Join(names, " and ")
+	return andList(names)
 }
 
 const (

@@ -1,4 +1,4 @@
-package goroutine // want package:`registers signals \{SIGINT, SIGTERM, SIGWINCH\}`
+package goroutine // want package:`registers signals \{SIGHUP, SIGINT, SIGTERM, SIGWINCH\}`
 
 import (
 	"context"
@@ -74,6 +74,23 @@ func waitGroup() {
 		<-c
 	})
 	wg.Wait()
+}
+
+// trapSignals is Caddy's shape (caddy v2.11.9 sigtrap.go): the loop never
+// ends (a second signal exits), so no notify-without-stop, but the
+// registration still runs late.
+func trapSignals(shutdown func()) {
+	go func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP) // want `signal.Notify is called in a goroutine started at line \d+: SIGHUP, SIGINT and SIGTERM arriving before it runs`
+		for i := 0; true; i++ {
+			<-c
+			if i > 0 {
+				os.Exit(1)
+			}
+			go shutdown()
+		}
+	}()
 }
 
 // Negatives.
