@@ -76,31 +76,46 @@
 // body has no return, no goto, and no break or continue that leaves the
 // body.
 //
-// The check is silent when the defer sits in a function literal called per
-// iteration; when the iteration always leaves the loop after the defer (an
-// unconditional return, break, panic or os.Exit follows it, so at most one
-// call is pending) or every loop around it has constant bounds allowing one
-// iteration (for i := 0; i < 1; i++); when the iteration acquires nothing
-// that the deferred call releases: it closes, stops or unlocks the values
-// the loop ranges over (for _, c := range closers { defer c.Close() },
-// locking every shard or each ancestor in a chain until return), repeats a
-// call on a variable the loop neither assigns nor calls another method on,
-// or passes only strings and numbers (defer os.Chmod(dir, 0o777)), unless
-// the loop has no bound of its own (for {} or a range over a channel or a
-// function), where even such calls grow without limit; a value received
-// from a channel or yielded by an iterator counts as acquired; when the
-// iteration hands what it acquired on beyond the iteration, so that it is
-// meant to live until the function returns: it stores or appends it to a
-// variable declared outside the loop, sends it on a channel, or passes it
-// to a goroutine (files = append(files, f), timeout = t.C, go racer(ctx));
-// when the deferred call is a fallback for a resource every iteration also
-// releases explicitly before the next one (defer f.Close() with an
-// explicit f.Close(), defer cancel() with an explicit cancel(), a
-// sync.OnceFunc closer called explicitly, defer tx.Rollback() with an
-// explicit tx.Commit()); and when the deferred closure is failure-only or
-// flag-guarded cleanup: every statement is an if without else on an error
-// or bool variable that the function sets later or returns, as in
-// defer func() { if err != nil { f.Close() } }() and
+// The check is silent in _test.go files (a pile-up lasts until the test
+// returns: harmless, and often the point of a test holding connections);
+// when the defer sits in a function literal called per iteration; when the
+// iteration always leaves the loop after the defer (an unconditional
+// return, break, panic or os.Exit follows it, so at most one call is
+// pending) or every loop around it has constant bounds allowing one
+// iteration (for i := 0; i < 1; i++).
+//
+// It is silent when the iteration acquires nothing that the deferred call
+// releases. What a call releases is reached through its receiver (f in
+// f.Close()), the function value it calls (cancel, with the ctx assigned
+// together with it), or a closable argument (c in closeConn(c), a value
+// with a Close method); other arguments, such as a path or a
+// configuration, are what the call works with (defer os.Chmod(dir, 0o777),
+// defer cfg.apply(tc)). Nothing is acquired when the call closes, stops or
+// unlocks the values the loop ranges over (for _, c := range closers {
+// defer c.Close() }, locking every shard or each ancestor in a chain until
+// return), or repeats a call on a variable the loop neither assigns nor
+// calls another method on; a value received from a channel or yielded by
+// an iterator counts as acquired, and a call that reaches nothing at all
+// (defer func() { recover() }()) is still reported in a loop without a
+// bound of its own (for {} or a range over a channel or a function), where
+// such calls grow without limit.
+//
+// It is silent when the iteration hands what it acquired on beyond the
+// iteration, so that it is meant to live until the function returns: it
+// stores or appends it to a variable declared outside the loop, sends it on
+// a channel, passes it to a goroutine or to another deferred call
+// (files = append(files, f), timeout = t.C, go racer(ctx),
+// defer profile.WriteTo(f, 0)); a deferred call that only works with a
+// resource another defer of the iteration releases is not reported either.
+//
+// And it is silent when the deferred call is a fallback for a resource
+// every iteration also releases explicitly before the next one (defer
+// f.Close() with an explicit f.Close(), defer cancel() with an explicit
+// cancel(), a sync.OnceFunc closer called explicitly, defer tx.Rollback()
+// with an explicit tx.Commit()), and when the deferred closure is
+// failure-only or flag-guarded cleanup: every statement is an if without
+// else on an error or bool variable that the function sets later or
+// returns, as in defer func() { if err != nil { f.Close() } }() and
 // defer func() { if !closed { f.Close() } }().
 //
 // Suppress a finding with a comment on the line of the defer or the line

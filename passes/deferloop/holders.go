@@ -11,14 +11,15 @@ import (
 // A holder is a variable through which a deferred call reaches what it
 // releases: the root of a method call's receiver (f in f.Close(), c in
 // c.mu.Unlock()), a called function variable and the variables assigned
-// with it (cancel and ctx in ctx, cancel := context.WithCancel(ctx)), a
-// variable an argument reads (f in os.Remove(f.Name())), or a variable a
-// deferred closure reads. Variables of basic types (a path, a count) hold
-// nothing, except the descriptor of a descriptor-closing function
-// (syscall.Close(fd)).
+// with it (cancel and ctx in ctx, cancel := context.WithCancel(ctx)), or a
+// closable variable (one with a Close method) passed as an argument or read
+// by a deferred closure (c in closeConn(c)). Other arguments (a path, a
+// configuration) are what the call works with, not what it releases,
+// except the descriptor of a descriptor-closing function (syscall.Close(fd)).
 type holder struct {
 	v    *types.Var
 	path ast.Expr // the receiver of a method call (f, c.mu, resp.Body); nil otherwise
+	arg  bool     // reached only as an argument or a closure's read
 }
 
 // holdersOf returns the holders of the deferred call of s, leaving out
@@ -27,44 +28,58 @@ func holdersOf(s *site) []holder {
 	info := s.pass.TypesInfo
 	lit := s.deferredLit()
 	var hs []holder
-	add := func(v *types.Var, path ast.Expr) {
+	add := func(v *types.Var, path ast.Expr, arg bool) {
 		if v != nil && !v.IsField() && (lit == nil || !within(lit, v.Pos())) {
-			hs = append(hs, holder{v: v, path: path})
+			hs = append(hs, holder{v: v, path: path, arg: arg})
 		}
 	}
-	addVars := func(n ast.Node, fdCloser bool) {
-		for _, v := range varsIn(info, n) {
-			if fdCloser || !isBasic(v.Type()) {
-				add(v, nil)
+	addArg := func(e ast.Expr, fdCloser bool) {
+		if fdCloser {
+			for _, v := range varsIn(info, e) {
+				add(v, nil, true)
+			}
+		} else if id, ok := ast.Unparen(e).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && isClosable(v.Type()) {
+				add(v, nil, true)
 			}
 		}
 	}
 	addCall := func(call *ast.CallExpr) {
 		fun := ast.Unparen(call.Fun)
 		if sel, ok := fun.(*ast.SelectorExpr); ok && isMethodCall(info, sel) && isVarPath(info, sel.X) {
-			add(rootVar(info, sel.X), sel.X)
+			add(rootVar(info, sel.X), sel.X, false)
 		} else if isVarPath(info, fun) {
 			v := rootVar(info, fun)
-			add(v, nil)
+			add(v, nil, false)
 			for _, w := range assignedWith(info, s.body, v) {
-				add(w, nil)
+				add(w, nil, false)
 			}
 		}
 		for _, arg := range call.Args {
-			addVars(arg, isDescriptorCloser(info, call))
+			addArg(arg, isDescriptorCloser(info, call))
 		}
 	}
 	addCall(s.stmt.Call)
 	if lit != nil {
 		ast.Inspect(lit.Body, func(n ast.Node) bool {
-			if call, ok := n.(*ast.CallExpr); ok {
-				addCall(call)
+			switch n := n.(type) {
+			case *ast.CallExpr:
+				addCall(n)
+			case *ast.Ident:
+				addArg(n, false)
 			}
 			return true
 		})
-		addVars(lit.Body, false)
 	}
 	return hs
+}
+
+// isClosable reports whether values of type t have a Close method: files,
+// connections, readers, clients.
+func isClosable(t types.Type) bool {
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "Close")
+	_, ok := obj.(*types.Func)
+	return ok
 }
 
 // isBasic reports whether t is a boolean, numeric or string type.
@@ -107,6 +122,42 @@ func acquiresPerIteration(s *site, hs []holder) bool {
 		}
 	}
 	return false
+}
+
+// isWorkBeforeRelease reports whether every holder that the loops around s
+// acquire reaches the deferred call only as an argument and is released by
+// another defer statement of the innermost loop body: the call works with
+// the resource before that release, which is where a pile-up is reported.
+//
+//	defer f.Close()
+//	defer pprof.Lookup("heap").WriteTo(f, 0)   // work before the release
+func isWorkBeforeRelease(s *site, hs []holder) bool {
+	info := s.pass.TypesInfo
+	any := false
+	for _, h := range hs {
+		if isHeaderVar(s, h.v) && !isProducedVar(s, h.v) {
+			continue
+		}
+		if !h.arg {
+			return false
+		}
+		released := false
+		ast.Inspect(loopBody(s.loops[0].Node()), func(n ast.Node) bool {
+			d, ok := n.(*ast.DeferStmt)
+			if !ok || d == s.stmt || released {
+				return !released
+			}
+			if sel, ok := ast.Unparen(d.Call.Fun).(*ast.SelectorExpr); ok && isMethodCall(info, sel) && rootVar(info, sel.X) == h.v {
+				released = true
+			}
+			return false
+		})
+		if !released {
+			return false
+		}
+		any = true
+	}
+	return any
 }
 
 // hasUnboundedLoop reports whether a loop around s has no bound of its own:
@@ -221,9 +272,10 @@ func callsMethodOn(s *site, path ast.Expr) bool {
 // escapes reports whether the body of the innermost loop around s hands a
 // holder on beyond the iteration, so that it is meant to live until the
 // function returns: it stores it in (or appends it to) a variable declared
-// outside the loop, sends it on a channel, or passes it to a goroutine.
+// outside the loop, sends it on a channel, passes it to a goroutine, or
+// passes it to another deferred call, which runs at return and needs it.
 //
-//	timers = append(timers, t)    headerTimeout = t.C    ch <- conn    go serve(ctx)
+//	timers = append(timers, t)    headerTimeout = t.C    ch <- conn    go serve(ctx)    defer profile.WriteTo(f, 0)
 func escapes(s *site, hs []holder) bool {
 	info := s.pass.TypesInfo
 	loop := s.loops[0].Node()
@@ -239,6 +291,10 @@ func escapes(s *site, hs []holder) bool {
 			return false
 		}
 		switch n := n.(type) {
+		case *ast.DeferStmt:
+			for _, arg := range n.Call.Args {
+				found = found || holds(info, arg, vars)
+			}
 		case *ast.AssignStmt:
 			if n.Tok == token.DEFINE || len(n.Lhs) != len(n.Rhs) {
 				break

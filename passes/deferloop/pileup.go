@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
@@ -18,7 +19,10 @@ func checkPileUp(r *analysisutil.Reporter, s *site, g *cfg.CFG) {
 	if isConditionalCleanup(s) {
 		return
 	}
-	if hs := holdersOf(s); !acquiresPerIteration(s, hs) || escapes(s, hs) {
+	if isTestFile(s) {
+		return // a pile-up in a test lasts until the test returns: harmless or deliberate
+	}
+	if hs := holdersOf(s); !acquiresPerIteration(s, hs) || escapes(s, hs) || isWorkBeforeRelease(s, hs) {
 		return
 	}
 	if rels := releasesOf(s); len(rels) > 0 && !repeats(g, s.stmt, func(n ast.Node) bool { return releasesAny(s.pass.TypesInfo, n, rels) }) {
@@ -34,6 +38,11 @@ func checkPileUp(r *analysisutil.Reporter, s *site, g *cfg.CFG) {
 		d.SuggestedFixes = []analysis.SuggestedFix{fix}
 	}
 	r.Report(d)
+}
+
+// isTestFile reports whether the defer of s is in a _test.go file.
+func isTestFile(s *site) bool {
+	return strings.HasSuffix(s.pass.Fset.File(s.stmt.Pos()).Name(), "_test.go")
 }
 
 // isConditionalCleanup reports whether the deferred call is a closure whose

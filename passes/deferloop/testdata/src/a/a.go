@@ -186,12 +186,6 @@ func OpenEach(names []string, open func(string) (io.ReadCloser, error)) {
 	}
 }
 
-func RemoveEach(n int) {
-	for i := 0; i < n; i++ {
-		f, _ := os.CreateTemp("", "x")
-		defer os.Remove(f.Name()) // want `one pending call of os.Remove per iteration`
-	}
-}
 
 // A closure that closes unconditionally piles up like the call itself.
 func Closure(names []string) {
@@ -370,6 +364,56 @@ func Anonymous(jobs []func()) {
 		job()
 	}
 }
+
+func RemoveEach(n int) {
+	for i := 0; i < n; i++ {
+		f, _ := os.CreateTemp("", "x")
+		defer os.Remove(f.Name()) // quiet: a path holds nothing
+		f.Close()
+	}
+}
+
+// A configuration applied at return is work, not a release.
+func ApplyAtEnd(configs []*config) {
+	for _, c := range configs {
+		tc := c.build()
+		defer c.apply(tc) // quiet: tc is not closable; applied at return on purpose
+	}
+}
+
+type config struct{}
+
+func (*config) build() *tlsConfig   { return nil }
+func (*config) apply(tc *tlsConfig) {}
+
+type tlsConfig struct{}
+
+// A resource another deferred call uses must stay open until return.
+func Profiles(names []string) {
+	for _, name := range names {
+		f, err := os.Create(name)
+		if err != nil {
+			continue
+		}
+		defer f.Close()     // quiet: the deferred WriteTo below needs f until return
+		defer writeTo(f, 0) // quiet: work with f before its deferred release
+	}
+}
+
+func writeTo(io.Writer, int) {}
+
+// A closable argument is a holder.
+func CloseHelper(addrs []string) {
+	for _, a := range addrs {
+		c, err := net.Dial("tcp", a)
+		if err != nil {
+			continue
+		}
+		defer closeConn(c) // want `one pending call of closeConn per iteration`
+	}
+}
+
+func closeConn(c net.Conn) { c.Close() }
 
 func RestoreModes(dirs []string) {
 	for _, dir := range dirs {

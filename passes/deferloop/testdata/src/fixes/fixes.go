@@ -215,7 +215,7 @@ func CaptureFuncLocalType(xs []int) {
 	var p pair
 	for _, x := range xs {
 		p = pair{x, x}
-		defer func() { // want `defer in loop`
+		defer func() { // quiet for defer-in-loop: holds nothing
 			use(p) // want `reads p, declared outside`
 		}()
 		if x < 0 {
