@@ -1,0 +1,345 @@
+package mainwait
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"golang.org/x/tools/go/analysis"
+)
+
+// A shape is what one function that ends the process (main, or the run
+// function it delegates to) owns: the cancellations it can trigger and the
+// goroutines it starts that observe them.
+type shape struct {
+	pass  *analysis.Pass
+	info  *types.Info
+	waits map[*types.Func]bool // the waiting functions of this package
+	fd    *ast.FuncDecl
+
+	ctxParent map[*types.Var]*types.Var // owned context -> the owned context it derives from, or nil
+	cancelOf  map[*types.Var]*types.Var // cancel function -> the owned context it cancels
+	signalCtx map[*types.Var]bool       // contexts from signal.NotifyContext
+	chans     map[*types.Var]bool       // channels the function creates and closes somewhere
+	sigChans  map[*types.Var]bool       // channels registered with signal.Notify
+
+	observed map[*types.Var]bool     // owned contexts and channels that started goroutines observe
+	launches map[ast.Node][]string   // observing launches -> the names they observe
+	external bool                    // the cancellation can be triggered outside the function's own flow
+	comms    map[ast.Node]bool       // the comm statements of selects, which the CFG evaluates up front
+}
+
+// newShape collects what fd owns, or returns nil when no goroutine it
+// starts observes a cancellation it owns.
+func newShape(pass *analysis.Pass, waits map[*types.Func]bool, fd *ast.FuncDecl) *shape {
+	s := &shape{
+		pass: pass, info: pass.TypesInfo, waits: waits, fd: fd,
+		ctxParent: make(map[*types.Var]*types.Var),
+		cancelOf:  make(map[*types.Var]*types.Var),
+		signalCtx: make(map[*types.Var]bool),
+		chans:     make(map[*types.Var]bool),
+		sigChans:  make(map[*types.Var]bool),
+		observed:  make(map[*types.Var]bool),
+		launches:  make(map[ast.Node][]string),
+	}
+	s.collectSignalChans()
+	s.collectOwned()
+	if len(s.ctxParent) == 0 && len(s.chans) == 0 {
+		return nil
+	}
+	s.collectLaunches()
+	if len(s.launches) == 0 {
+		return nil
+	}
+	s.external = s.triggeredElsewhere()
+	return s
+}
+
+// collectOwned records the contexts the function derives, their cancel
+// functions, the channels it creates and closes, and its signal channels.
+func (s *shape) collectOwned() {
+	closed := make(map[*types.Var]bool)
+	made := make(map[*types.Var]bool)
+	ast.Inspect(s.fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			if len(n.Rhs) == 1 {
+				s.derivation(n.Lhs, n.Rhs[0])
+			}
+			if len(n.Lhs) == len(n.Rhs) {
+				for i, r := range n.Rhs {
+					if isMakeChan(s.info, r) {
+						if v := s.localVar(n.Lhs[i]); v != nil {
+							made[v] = true
+						}
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			var lhs []ast.Expr
+			for _, id := range n.Names {
+				lhs = append(lhs, id)
+			}
+			if len(n.Values) == 1 {
+				s.derivation(lhs, n.Values[0])
+			}
+			for i, r := range n.Values {
+				if i < len(lhs) && isMakeChan(s.info, r) {
+					if v := s.localVar(lhs[i]); v != nil {
+						made[v] = true
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if v := s.closedChan(n); v != nil {
+				closed[v] = true
+			}
+
+		}
+		return true
+	})
+	for v := range made {
+		if closed[v] && !s.sigChans[v] {
+			s.chans[v] = true
+		}
+	}
+}
+
+// collectSignalChans records the channels, local or package-level, that the
+// package registers with signal.Notify: receiving from them waits for a
+// signal, not for goroutines.
+func (s *shape) collectSignalChans() {
+	for _, f := range s.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if ok && len(call.Args) > 0 && analysisutil.IsFunc(callee(s.info, call), "os/signal", "Notify") {
+				if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
+					if v, ok := s.info.Uses[id].(*types.Var); ok {
+						s.sigChans[v] = true
+					}
+				}
+			}
+			return true
+		})
+	}
+}
+
+// derivation records `ctx, cancel := context.WithCancel(parent)` and the
+// other derivations of a cancellable context, and `ctx = context.WithValue(owned, ...)`.
+func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 || len(lhs) == 0 {
+		return
+	}
+	fn := callee(s.info, call)
+	ctx := s.localVar(lhs[0])
+	if ctx == nil {
+		return
+	}
+	parent := s.localVar(call.Args[0])
+	if _, owned := s.ctxParent[parent]; !owned || parent == ctx {
+		parent = nil
+	}
+	switch {
+	case analysisutil.IsFunc(fn, "context", "WithValue"):
+		if parent != nil {
+			s.ctxParent[ctx] = parent
+		}
+	case analysisutil.IsContextDerivation(fn) && !analysisutil.IsFunc(fn, "golang.org/x/sync/errgroup", "WithContext"):
+		if len(lhs) != 2 {
+			return
+		}
+		s.ctxParent[ctx] = parent
+		if cancel := s.localVar(lhs[1]); cancel != nil {
+			s.cancelOf[cancel] = ctx
+		}
+		if analysisutil.IsFunc(fn, "os/signal", "NotifyContext") {
+			s.signalCtx[ctx] = true
+		}
+	}
+}
+
+// collectLaunches records the goroutines started in the function (at any
+// depth) that observe an owned context or channel, and are not themselves
+// the trigger (a goroutine that waits for a signal and calls cancel).
+func (s *shape) collectLaunches() {
+	ast.Inspect(s.fd.Body, func(n ast.Node) bool {
+		l, ok := launchOf(s.info, n)
+		if !ok {
+			return true
+		}
+		if names := s.observes(l.Node); len(names) > 0 && !s.triggers(l.Node) {
+			s.launches[l.Node] = names
+		}
+		return true
+	})
+}
+
+// observes returns the owned contexts and channels that the launch n
+// refers to (captured or passed), other than by closing them.
+func (s *shape) observes(n ast.Node) []string {
+	var names []string
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok && s.closedChan(call) != nil {
+			return false
+		}
+		id, ok := x.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, ok := s.info.Uses[id].(*types.Var)
+		if !ok {
+			return true
+		}
+		_, isCtx := s.ctxParent[v]
+		if (isCtx || s.chans[v]) && !slices.Contains(names, v.Name()) {
+			names = append(names, v.Name())
+			s.observed[v] = true
+		}
+		return true
+	})
+	return names
+}
+
+// triggers reports whether the node n calls an owned cancel function or
+// closes an owned channel declared outside it (a context it derives for
+// its own work does not count).
+func (s *shape) triggers(n ast.Node) bool {
+	outside := func(v *types.Var) bool { return v != nil && (v.Pos() < n.Pos() || v.Pos() >= n.End()) }
+	found := false
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+				if v, ok := s.info.Uses[id].(*types.Var); ok && s.cancelOf[v] != nil && outside(v) {
+					found = true
+				}
+			}
+			if v := s.closedChan(call); s.chans[v] && outside(v) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// triggeredElsewhere reports whether the cancellation can come from outside
+// the function's own statements: a signal (NotifyContext), or a function
+// literal (a signal handler goroutine, a callback) that calls cancel or
+// closes the channel. The function then learns of it by a receive, or by a
+// serve call that returns.
+func (s *shape) triggeredElsewhere() bool {
+	for v := range s.observed {
+		for a := v; a != nil; a = s.ctxParent[a] {
+			if s.signalCtx[a] {
+				return true
+			}
+			if s.ctxParent[a] == a {
+				break
+			}
+		}
+	}
+	found := false
+	ast.Inspect(s.fd.Body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return !found
+		}
+		if s.triggers(lit) {
+			found = true
+		}
+		return false
+	})
+	return found
+}
+
+// cancelCall returns the owned context that call cancels (cancel(),
+// stop(), cancelCause(err)), or nil.
+func (s *shape) cancelCall(call *ast.CallExpr) *types.Var {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := s.info.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	return s.cancelOf[v]
+}
+
+// relevant reports whether cancelling ctx reaches a context a started
+// goroutine observes: ctx is one of them or an ancestor of one.
+func (s *shape) relevant(ctx *types.Var) bool {
+	for v := range s.observed {
+		for a, n := v, 0; a != nil && n < 32; a, n = s.ctxParent[a], n+1 {
+			if a == ctx {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// closedChan returns the local channel variable that call closes, or nil.
+func (s *shape) closedChan(call *ast.CallExpr) *types.Var {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return nil
+	}
+	if b, ok := s.info.Uses[id].(*types.Builtin); !ok || b.Name() != "close" {
+		return nil
+	}
+	return s.localVar(call.Args[0])
+}
+
+// localVar returns the local variable e names, or nil.
+func (s *shape) localVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	v, ok := s.info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Parent() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// isMakeChan reports whether e is make(chan T[, n]).
+func isMakeChan(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "make" {
+		return false
+	} else if _, ok := info.Uses[id].(*types.Builtin); !ok {
+		return false
+	}
+	t := info.TypeOf(call.Args[0])
+	if t == nil {
+		return false
+	}
+	_, ok = t.Underlying().(*types.Chan)
+	return ok
+}
+
+// callee returns the function call statically invokes, or a nil Object
+// (never a typed nil, which the analysisutil predicates would dereference).
+func callee(info *types.Info, call *ast.CallExpr) types.Object {
+	if fn := analysisutil.Callee(info, call); fn != nil {
+		return fn
+	}
+	return nil
+}
+
+// launchOf is analysisutil.LaunchOf, guarded against calls without a static
+// callee (LaunchOf hands their typed-nil callee to IsMethod, which
+// dereferences it).
+func launchOf(info *types.Info, n ast.Node) (analysisutil.Launch, bool) {
+	if call, ok := n.(*ast.CallExpr); ok && analysisutil.Callee(info, call) == nil {
+		return analysisutil.Launch{}, false
+	}
+	return analysisutil.LaunchOf(info, n)
+}

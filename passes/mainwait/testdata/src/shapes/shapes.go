@@ -1,0 +1,387 @@
+// Command shapes holds the run-function shapes: main hands each result to
+// the exit code, so each ends the process.
+package main
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"syscall"
+	"time"
+)
+
+var sigs = make(chan os.Signal, 1)
+
+func worker(ctx context.Context)         { <-ctx.Done() } // want worker:"waits"
+func cleanup()                           {}
+func flush(done <-chan struct{})         { <-done } // want flush:"waits"
+func serve(srv *http.Server) error       { return srv.ListenAndServe() }
+func ping(ctx context.Context) error     { return nil }
+func process(ctx context.Context, n int) {}
+
+// ---- positives ----
+
+func cancelThenReturn() error { // want cancelThenReturn:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go worker(ctx)
+	<-sigs
+	cancel()
+	return nil // want `cancelThenReturn \(whose return ends the process\) returns after cancel\(\) without waiting for the goroutine started at line \d+, which observes ctx: the process exits while it may still be cleaning up, and its deferred calls never run`
+}
+
+func deferredCancel() error { // want deferredCancel:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go worker(ctx)
+	<-sigs
+	return nil // want `returns after the deferred cancel\(\) without waiting`
+}
+
+func closeDone() error { // want closeDone:"waits"
+	done := make(chan struct{})
+	go func() {
+		<-done
+		cleanup()
+	}()
+	<-sigs
+	close(done)
+	return nil // want `returns after close\(done\) without waiting for the goroutine started at line \d+, which observes done`
+}
+
+func notifyContextServe() error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	go func() {
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err // quiet: a failure, not a shutdown
+	}
+	return nil // want `returns after srv.ListenAndServe returned without waiting`
+}
+
+func notifyContextDone() error { // want notifyContextDone:"waits"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go worker(ctx)
+	<-ctx.Done()
+	return nil // want `returns after ctx is done without waiting`
+}
+
+func cancelInSignalGoroutine() error { // want cancelInSignalGoroutine:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-sigs
+		cancel()
+	}()
+	go worker(ctx)
+	<-ctx.Done()
+	return nil // want `returns after ctx is done without waiting for the goroutine started at line \d+`
+}
+
+func parentCancelled() error { // want parentCancelled:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	wctx, wcancel := context.WithTimeout(ctx, time.Hour)
+	defer wcancel()
+	go worker(wctx)
+	<-sigs
+	cancel()
+	return nil // want `returns after cancel\(\) without waiting for the goroutine started at line \d+, which observes wctx`
+}
+
+func selectLoop() error { // want selectLoop:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go worker(ctx)
+	tick := time.NewTicker(time.Second)
+	for {
+		select {
+		case <-sigs:
+			cancel()
+			return nil // want `returns after cancel\(\)`
+		case <-tick.C:
+		}
+	}
+}
+
+func waitsOnOnePathOnly(fast bool) error { // want waitsOnOnePathOnly:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		worker(ctx)
+	}()
+	<-sigs
+	cancel()
+	if fast {
+		return nil // want `returns after cancel\(\) without waiting`
+	}
+	wg.Wait()
+	return nil
+}
+
+// ---- negatives ----
+
+func waitGroupWait() error { // want waitGroupWait:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			process(ctx, i)
+		}()
+	}
+	<-sigs
+	cancel()
+	wg.Wait()
+	return nil // quiet: waited
+}
+
+func completionChannel() error { // want completionChannel:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		worker(ctx)
+	}()
+	<-sigs
+	cancel()
+	<-finished
+	return nil // quiet: receives from the goroutine's completion channel
+}
+
+func blockingShutdown() error { // want blockingShutdown:"waits"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	go func() {
+		if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			panic(err)
+		}
+	}()
+	go worker(ctx)
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return srv.Shutdown(sctx) // quiet: Shutdown blocks until the server drained
+}
+
+func shutdownGoroutineWaited() error { // want shutdownGoroutineWaited:"waits"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	idle := make(chan struct{})
+	go func() {
+		<-ctx.Done()
+		srv.Shutdown(context.Background())
+		close(idle)
+	}()
+	if err := srv.ListenAndServe(); err != http.ErrServerClosed {
+		return err
+	}
+	<-idle
+	return nil // quiet: waits for the Shutdown goroutine
+}
+
+func localHelperWaits() error { // want localHelperWaits:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { defer wg.Done(); worker(ctx) }()
+	<-sigs
+	cancel()
+	waitFor(&wg)
+	return nil // quiet: the helper waits
+}
+
+func waitFor(wg *sync.WaitGroup) { wg.Wait() } // want waitFor:"waits"
+
+func gracePeriod() error { // want gracePeriod:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { defer close(done); worker(ctx) }()
+	<-sigs
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+	}
+	return nil // quiet: a wait bounded by a timeout
+}
+
+func sleepGrace() error { // want sleepGrace:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go worker(ctx)
+	<-sigs
+	cancel()
+	time.Sleep(time.Second)
+	return nil // quiet: a grace period
+}
+
+func fireAndForget() error { // want fireAndForget:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go http.ListenAndServe(":9090", nil) // observes nothing main owns
+	go cleanup()
+	<-sigs
+	return ping(ctx) // quiet: no goroutine observes ctx
+}
+
+func signalHandlerOnly() error { // want signalHandlerOnly:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		select {
+		case <-sigs:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	<-ctx.Done()
+	return nil // quiet: the only goroutine is the one that cancels
+}
+
+func noTrigger() error { // want noTrigger:"waits"
+	ctx, _ := context.WithCancel(context.Background())
+	go worker(ctx)
+	<-sigs
+	return nil // quiet: nothing cancels ctx; the goroutine is not shutting down
+}
+
+func exitsInstead() error { // want exitsInstead:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go worker(ctx)
+	<-sigs
+	cancel()
+	os.Exit(1) // quiet: not a return (the exit itself is osexit's business)
+	return nil
+}
+
+func failureReturn() error { // want failureReturn:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go worker(ctx)
+	err := ping(ctx)
+	if err != nil {
+		cancel()
+		return err // quiet: a failure path
+	}
+	cancel()
+	wg := sync.WaitGroup{}
+	wg.Wait()
+	return nil
+}
+
+func deferredWaitBeforeCancel() error { // want deferredWaitBeforeCancel:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	defer cancel() // runs first, then the Wait
+	wg.Add(1)
+	go func() { defer wg.Done(); worker(ctx) }()
+	<-sigs
+	return nil // quiet: the deferred Wait runs after the deferred cancel
+}
+
+func deferredCancelAndWait() error { // want deferredCancelAndWait:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+	}()
+	wg.Add(1)
+	go func() { defer wg.Done(); worker(ctx) }()
+	<-sigs
+	return nil // quiet: the deferred function waits after cancelling
+}
+
+func waitBeforeCancel() error { // want waitBeforeCancel:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	var wg sync.WaitGroup
+	go worker(ctx)
+	wg.Wait()
+	cancel()
+	return nil // quiet: something was waited for after the start
+}
+
+type stopper interface{ Stop() }
+
+func interfaceStop(s stopper) error { // want interfaceStop:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go worker(ctx)
+	<-sigs
+	cancel()
+	s.Stop()
+	return nil // quiet: an unknown Stop may wait
+}
+
+func rangeCompletion() error { // want rangeCompletion:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	errs := make(chan error)
+	go func() {
+		defer close(errs)
+		errs <- ping(ctx)
+	}()
+	<-sigs
+	cancel()
+	for range errs {
+	}
+	return nil // quiet: ranging until the goroutine closes errs
+}
+
+func unrelatedCancel() error { // want unrelatedCancel:"waits"
+	ctx, stopWorkers := context.WithCancel(context.Background())
+	defer stopWorkers()
+	go worker(ctx)
+	var wg sync.WaitGroup
+	defer wg.Wait()
+	dbCtx, dbCancel := context.WithTimeout(context.Background(), time.Second)
+	ping(dbCtx)
+	dbCancel()
+	return nil // quiet: dbCancel cancels nothing a goroutine observes, and the deferred Wait covers stopWorkers
+}
+
+func parameterContext(ctx context.Context) error { // want parameterContext:"waits"
+	go worker(ctx)
+	<-ctx.Done()
+	return nil // quiet: ctx is not owned here
+}
+
+func main() { // want main:"waits"
+	signal.Notify(sigs, syscall.SIGTERM)
+	_ = cancelThenReturn()
+	_ = deferredCancel()
+	_ = closeDone()
+	_ = notifyContextServe()
+	_ = notifyContextDone()
+	_ = cancelInSignalGoroutine()
+	_ = parentCancelled()
+	_ = selectLoop()
+	_ = waitsOnOnePathOnly(false)
+	_ = waitGroupWait()
+	_ = completionChannel()
+	_ = blockingShutdown()
+	_ = shutdownGoroutineWaited()
+	_ = localHelperWaits()
+	_ = gracePeriod()
+	_ = sleepGrace()
+	_ = fireAndForget()
+	_ = signalHandlerOnly()
+	_ = noTrigger()
+	_ = exitsInstead()
+	_ = failureReturn()
+	_ = deferredWaitBeforeCancel()
+	_ = deferredCancelAndWait()
+	_ = waitBeforeCancel()
+	_ = interfaceStop(nil)
+	_ = rangeCompletion()
+	_ = unrelatedCancel()
+	_ = parameterContext(context.Background())
+}
