@@ -13,10 +13,10 @@ import (
 type sinkKind int
 
 const (
-	notSink  sinkKind = iota
-	exitSink          // ends the process: os.Exit, log.Fatal, a logger's Fatal
-	panicSink         // panics: panic, log.Panic, a logger's Panic
-	errorLog          // logs at error level: slog.Error, a logger's Error method
+	notSink   sinkKind = iota
+	exitSink           // ends the process: os.Exit, log.Fatal, a logger's Fatal
+	panicSink          // panics: panic, log.Panic, a logger's Panic
+	errorLog           // logs at error level: slog.Error, a logger's Error method
 )
 
 // Names of the logging methods and of the functions of logging packages

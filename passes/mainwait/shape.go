@@ -24,10 +24,10 @@ type shape struct {
 	chans     map[*types.Var]bool       // channels the function creates and closes somewhere
 	sigChans  map[*types.Var]bool       // channels registered with signal.Notify
 
-	observed map[*types.Var]bool     // owned contexts and channels that started goroutines observe
-	launches map[ast.Node][]string   // observing launches -> the names they observe
-	external bool                    // the cancellation can be triggered outside the function's own flow
-	comms    map[ast.Node]bool       // the comm statements of selects, which the CFG evaluates up front
+	observed map[*types.Var]bool   // owned contexts and channels that started goroutines observe
+	launches map[ast.Node][]string // observing launches -> the names they observe
+	external bool                  // the cancellation can be triggered outside the function's own flow
+	comms    map[ast.Node]bool     // the comm statements of selects, which the CFG evaluates up front
 }
 
 // newShape collects what fd owns, or returns nil when no goroutine it

@@ -3,8 +3,8 @@ package mainwait
 import (
 	"go/ast"
 	"go/build"
-	"path/filepath"
 	"go/types"
+	"path/filepath"
 	"strings"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
