@@ -1,0 +1,162 @@
+// Package goroutines holds the goroutine-escapes-recover cases, and the
+// goroutine-without-recover cases that the strict test expects.
+package goroutines
+
+import (
+	"log"
+	"net"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+	"lib"
+)
+
+func work() {}
+
+func handlePanic() { // want handlePanic:"recovers"
+	if r := recover(); r != nil {
+		log.Print(r)
+	}
+}
+
+// serve defers a recover: a goroutine running it is protected.
+func serve(c net.Conn) { // want serve:"defers recover"
+	defer handlePanic()
+	work()
+}
+
+func audit(c net.Conn) { work() }
+
+// ---- goroutine-escapes-recover: positives ----
+
+func Handle(c net.Conn) { // want Handle:"defers recover"
+	defer func() {
+		if r := recover(); r != nil {
+			log.Print(r)
+		}
+	}()
+	go audit(c) // want `goroutine running audit escapes the deferred recover of Handle: a panic in it crashes the process and skips every deferred cleanup`
+	go func() { // want `goroutine running a function literal escapes the deferred recover of Handle`
+		audit(c)
+	}()
+	work()
+}
+
+type Server struct{ wg sync.WaitGroup }
+
+func (s *Server) audit() {}
+
+func (s *Server) Handle(g *errgroup.Group) { // want Handle:"defers recover"
+	defer handlePanic()
+	g.Go(func() error { // want `goroutine running a function literal escapes the deferred recover of Handle`
+		s.audit()
+		return nil
+	})
+	s.wg.Go(s.audit) // want `goroutine running s.audit escapes the deferred recover of Handle`
+	go s.audit()     // want `goroutine running s.audit escapes`
+}
+
+// A wrapper that does not recover is a goroutine start like go.
+func ThroughPlainWrapper() { // want ThroughPlainWrapper:"defers recover"
+	defer handlePanic()
+	lib.Go(work) // want `goroutine running work escapes the deferred recover of ThroughPlainWrapper`
+	done := make(chan struct{})
+	lib.GoWait(done, func() { // want `goroutine running a function literal escapes`
+		work()
+	})
+}
+
+// The deferred recover of a variable holding a recovering literal.
+func VarRecover() { // want VarRecover:"defers recover"
+	h := func() {
+		if r := recover(); r != nil {
+			log.Print(r)
+		}
+	}
+	defer h()
+	go work() // want `goroutine running work escapes the deferred recover of VarRecover`
+}
+
+// A literal with a deferred recover starting an unprotected goroutine.
+func InLiteral() {
+	go func() {
+		defer handlePanic()
+		go work() // want `goroutine running work escapes the deferred recover of the function literal`
+	}()
+}
+
+// ---- goroutine-escapes-recover: negatives ----
+
+func ProtectedLiteral() { // want ProtectedLiteral:"defers recover"
+	defer handlePanic()
+	go func() {
+		defer handlePanic() // quiet: the goroutine recovers itself
+		work()
+	}()
+}
+
+func ProtectedFunc(c net.Conn) { // want ProtectedFunc:"defers recover"
+	defer handlePanic()
+	go serve(c) // quiet: serve defers a recover
+	go lib.Serve()
+	go func() { // quiet: only calls a function that recovers
+		defer c.Close()
+		serve(c)
+	}()
+}
+
+func ThroughSafeGo() { // want ThroughSafeGo:"defers recover"
+	defer handlePanic()
+	lib.SafeGo(work) // quiet: a recovering wrapper
+	lib.SafeGo(func() { work() })
+	lib.SafeGoNamed("w", work)
+}
+
+func FuncValue(fn func()) { // want FuncValue:"defers recover, launches fn"
+	defer handlePanic()
+	go fn() // quiet: an unknown function value
+}
+
+type runner interface{ Run() }
+
+func Interface(r runner) { // want Interface:"defers recover"
+	defer handlePanic()
+	go r.Run() // quiet: an interface method is not known
+}
+
+// No deferred recover here: the default check is quiet (strict reports).
+func NoRecover(c net.Conn) {
+	go audit(c)
+}
+
+// The recover of a wrapped helper does not work, so nothing is installed.
+func BrokenRecover(c net.Conn) {
+	defer func() {
+		handlePanic() // want `recovering helper handlePanic is called by this deferred function literal`
+	}()
+	go audit(c) // quiet here: Handle's recover does not work anyway (strict reports)
+}
+
+// A go statement in a literal called synchronously: the literal has no recover.
+func NestedLiteral() { // want NestedLiteral:"defers recover"
+	defer handlePanic()
+	var once sync.Once
+	once.Do(func() {
+		go work() // quiet by default: the literal around it defers no recover
+	})
+}
+
+// A wrapper's own goroutine runs its parameter: its callers are judged.
+func MyGo(fn func()) { // want MyGo:"defers recover, launches fn"
+	defer handlePanic()
+	go func() { // quiet: runs the parameter
+		defer log.Print("done")
+		fn()
+	}()
+}
+
+func Suppressed() { // want Suppressed:"defers recover"
+	defer handlePanic()
+	//shutdownlint:ignore goroutine-escapes-recover work cannot panic
+	go work()
+}

@@ -1,0 +1,67 @@
+// Package strict holds the goroutine-without-recover cases, run with
+// -recoverpath.strict.
+package strict
+
+import (
+	"log"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+	"lib"
+)
+
+func work() {}
+
+func handlePanic() { // want handlePanic:"recovers"
+	if r := recover(); r != nil {
+		log.Print(r)
+	}
+}
+
+func guarded() { // want guarded:"defers recover"
+	defer handlePanic()
+	work()
+}
+
+// ---- positives ----
+
+func Plain(g *errgroup.Group, wg *sync.WaitGroup) {
+	go work() // want `goroutine running work has no deferred recover: a panic in it crashes the process and skips every deferred cleanup`
+	go func() { // want `goroutine running a function literal has no deferred recover`
+		work()
+	}()
+	g.Go(func() error { // want `goroutine running a function literal has no deferred recover`
+		return nil
+	})
+	g.TryGo(func() error { return nil }) // want `goroutine running a function literal has no deferred recover`
+	wg.Go(work)                          // want `goroutine running work has no deferred recover`
+	lib.Go(work)                         // want `goroutine running work has no deferred recover`
+}
+
+// Reported once, by goroutine-escapes-recover.
+func Escapes() { // want Escapes:"defers recover"
+	defer handlePanic()
+	go work() // want `goroutine running work escapes the deferred recover of Escapes`
+}
+
+// ---- negatives ----
+
+func Protected(g *errgroup.Group) {
+	go guarded() // quiet: defers a recover
+	go func() {
+		defer handlePanic() // quiet
+		work()
+	}()
+	g.Go(func() error {
+		defer handlePanic() // quiet
+		return nil
+	})
+	lib.SafeGo(work) // quiet: a recovering wrapper
+	lib.SafeGo(func() { work() })
+	lib.SafeGoNamed("x", work)
+	go lib.Serve() // quiet: lib.Serve defers a recover
+}
+
+func Unknown(fn func()) { // want Unknown:"launches fn"
+	go fn() // quiet: a function value is not known
+}
