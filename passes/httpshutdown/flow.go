@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/ast/inspector"
@@ -276,8 +277,10 @@ func (cc *closedCheck) followCalls(ret inspector.Cursor, obj *types.Func, idx, n
 			}
 		}
 	}
-	if refs == 0 && (obj.Exported() || obj.Signature().Recv() != nil) {
-		// Called from other packages, or through an interface.
+	if refs == 0 && (obj.Exported() || obj.Signature().Recv() != nil) && !slices.Contains(serveMethods, obj.Name()) {
+		// Called from other packages, or through an interface. A wrapper
+		// named like the serve method it wraps (Serve, ListenAndServe)
+		// promises its contract, http.ErrServerClosed included.
 		return &failure{at: ret, kind: notSink, name: obj.Name()}
 	}
 	return nil

@@ -537,3 +537,16 @@ func errorOutsideGuard(ctx context.Context, logger *slog.Logger) {
 	}
 	logger.Error("server stopped")
 }
+
+// Wrapper mirrors the http.Server API: its callers expect ErrServerClosed.
+type Wrapper struct{ srv *http.Server }
+
+func (w *Wrapper) ListenAndServe() error {
+	return w.srv.ListenAndServe() // quiet: a wrapper named like the serve method keeps its contract
+}
+
+func (w *Wrapper) Serve(l net.Listener) error {
+	return w.srv.Serve(l) // quiet: a wrapper named like the serve method keeps its contract
+}
+
+func (w *Wrapper) Shutdown(ctx context.Context) error { return w.srv.Shutdown(ctx) }
