@@ -100,7 +100,7 @@ func sharedBy(s *site, litCur inspector.Cursor, v *types.Var) (string, bool) {
 		return "", false
 	}
 	for _, loop := range s.loops {
-		if !within(loop.Node(), v.Pos()) && assigns(info, loop.Node(), v, litCur.Node()) {
+		if !within(loop.Node(), v.Pos()) && analysisutil.Reassigns(info, loop.Node(), v, litCur.Node()) {
 			return v.Name() + ", declared outside the loop and assigned in it", true
 		}
 	}
@@ -143,19 +143,9 @@ func isNilGuard(info *types.Info, litCur inspector.Cursor, v *types.Var) bool {
 			continue
 		}
 		bin, ok := c.Parent().Node().(*ast.BinaryExpr)
-		if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) || (!isNil(info, bin.X) && !isNil(info, bin.Y)) {
+		if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) || (!analysisutil.IsNil(info, bin.X) && !analysisutil.IsNil(info, bin.Y)) {
 			return false
 		}
 	}
 	return true
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, ok = info.Uses[id].(*types.Nil)
-	return ok
 }

@@ -137,7 +137,7 @@ func argFix(s *site, lit *ast.FuncLit, vars []*types.Var) (analysis.SuggestedFix
 	)
 	for _, v := range vars {
 		t, ok := typeExpr(s.pass, lit.Pos(), v.Type())
-		if !ok || taken[v.Name()] || v.Name() == "_" || assigns(s.pass.TypesInfo, lit.Body, v, nil) {
+		if !ok || taken[v.Name()] || v.Name() == "_" || analysisutil.Reassigns(s.pass.TypesInfo, lit.Body, v, nil) {
 			continue
 		}
 		taken[v.Name()] = true

@@ -241,7 +241,7 @@ func isProducedVar(s *site, v *types.Var) bool {
 func isAcquired(s *site, v *types.Var) bool {
 	for _, loop := range s.loops {
 		body := loopBody(loop.Node())
-		if within(body, v.Pos()) || (!within(loop.Node(), v.Pos()) && assigns(s.pass.TypesInfo, body, v, s.stmt)) {
+		if within(body, v.Pos()) || (!within(loop.Node(), v.Pos()) && analysisutil.Reassigns(s.pass.TypesInfo, body, v, s.stmt)) {
 			return true
 		}
 	}

@@ -81,7 +81,7 @@ func hasGuard(s *site, lit *ast.FuncLit, cond ast.Expr) bool {
 		if !ok || v.IsField() || within(lit, v.Pos()) || !isFlagType(v.Type()) {
 			return true
 		}
-		found = s.isResult(v) || assigns(info, s.body, v, lit)
+		found = s.isResult(v) || analysisutil.Reassigns(info, s.body, v, lit)
 		return !found
 	})
 	return found

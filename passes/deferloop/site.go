@@ -6,6 +6,8 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -97,37 +99,6 @@ func within(n ast.Node, pos token.Pos) bool {
 	return n.Pos() <= pos && pos < n.End()
 }
 
-// assigns reports whether root, outside the subtree skip (may be nil),
-// assigns v after its declaration or takes its address:
-//
-//	v = x    v += x    v, err := f() (v redeclared)    v++    for v = range xs    &v
-func assigns(info *types.Info, root ast.Node, v *types.Var, skip ast.Node) bool {
-	is := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
-	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
-		if found || (skip != nil && n == skip) {
-			return false
-		}
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				found = found || is(lhs)
-			}
-		case *ast.IncDecStmt:
-			found = is(n.X)
-		case *ast.RangeStmt:
-			found = n.Tok == token.ASSIGN && ((n.Key != nil && is(n.Key)) || (n.Value != nil && is(n.Value)))
-		case *ast.UnaryExpr:
-			found = n.Op == token.AND && is(n.X)
-		}
-		return !found
-	})
-	return found
-}
-
 // runsAtMostOnce reports whether loop provably iterates at most once: a
 // counting loop whose constant bounds allow one iteration, or a range over
 // a constant integer of at most 1.
@@ -152,7 +123,7 @@ func runsAtMostOnce(info *types.Info, loop ast.Node) bool {
 		cond, okCond := ast.Unparen(loop.Cond).(*ast.BinaryExpr)
 		inc, okInc := loop.Post.(*ast.IncDecStmt)
 		if !ok || !okFrom || !okCond || !okInc || inc.Tok != token.INC || !isIdentOf(info, inc.X, v) ||
-			!isIdentOf(info, cond.X, v) || assigns(info, loop.Body, v, nil) {
+			!isIdentOf(info, cond.X, v) || analysisutil.Reassigns(info, loop.Body, v, nil) {
 			return false
 		}
 		to, ok := constInt(info, cond.Y)

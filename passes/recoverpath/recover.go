@@ -388,35 +388,9 @@ func (c *checker) isStable(outer ast.Node, e ast.Expr) bool {
 	case *types.Func:
 		return true
 	case *types.Var:
-		return obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() && !isReassigned(info, outer, obj)
+		return obj.Parent() != nil && obj.Parent() != obj.Pkg().Scope() && !analysisutil.Reassigns(info, outer, obj, nil)
 	}
 	return false
-}
-
-// isReassigned reports whether root assigns v after its declaration or
-// takes its address.
-func isReassigned(info *types.Info, root ast.Node, v *types.Var) bool {
-	is := func(e ast.Expr) bool {
-		id, ok := ast.Unparen(e).(*ast.Ident)
-		return ok && info.Uses[id] == v
-	}
-	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for _, lhs := range n.Lhs {
-				found = found || is(lhs)
-			}
-		case *ast.IncDecStmt:
-			found = found || is(n.X)
-		case *ast.RangeStmt:
-			found = found || (n.Tok == token.ASSIGN && ((n.Key != nil && is(n.Key)) || (n.Value != nil && is(n.Value))))
-		case *ast.UnaryExpr:
-			found = found || (n.Op == token.AND && is(n.X))
-		}
-		return !found
-	})
-	return found
 }
 
 // source returns the text of the file between pos and end.
