@@ -186,7 +186,6 @@ func OpenEach(names []string, open func(string) (io.ReadCloser, error)) {
 	}
 }
 
-
 // A closure that closes unconditionally piles up like the call itself.
 func Closure(names []string) {
 	for _, name := range names {
@@ -819,5 +818,13 @@ func TwiceByBounds(name string) {
 	for i := 0; i < 2; i++ {
 		f, _ := os.Open(name)
 		defer f.Close() // want `one open file \(f\)`
+	}
+}
+
+// A closure that receives the loop value as an argument: the value is
+// right, and nothing is acquired per iteration.
+func LoopValueArgument(files []*os.File) {
+	for _, f := range files {
+		defer func(f *os.File) { f.Close() }(f) // quiet: the loop's values, passed as arguments
 	}
 }

@@ -26,7 +26,7 @@ func guarded() { // want guarded:"defers recover"
 // ---- positives ----
 
 func Plain(g *errgroup.Group, wg *sync.WaitGroup) {
-	go work() // want `goroutine running work has no deferred recover: a panic in it crashes the process and skips every deferred cleanup`
+	go work()   // want `goroutine running work has no deferred recover: a panic in it crashes the process and skips every deferred cleanup`
 	go func() { // want `goroutine running a function literal has no deferred recover`
 		work()
 	}()

@@ -86,7 +86,7 @@ func Explicit[T any](out *T) { // want Explicit:"defers recover"
 func (p *Pool[T]) Run() { // want Run:"defers recover"
 	defer p.recoverPanic()
 	for _, it := range p.items {
-		go p.run(it)            // quiet: run defers a recover
+		go p.run(it)               // quiet: run defers a recover
 		Go(func(T) { work() }, it) // quiet: a recovering wrapper
 	}
 }
