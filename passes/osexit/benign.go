@@ -229,21 +229,11 @@ func (c *checker) guardedByBenign(cond ast.Expr, vars map[types.Object]bool) boo
 			return c.guardedByBenign(e.X, vars) || c.guardedByBenign(e.Y, vars)
 		case token.NEQ:
 			id, ok := ast.Unparen(e.X).(*ast.Ident)
-			if !ok || !isNil(c.pass.TypesInfo, e.Y) {
+			if !ok || !c.pass.TypesInfo.Types[e.Y].IsNil() {
 				return false
 			}
 			return vars[c.pass.TypesInfo.ObjectOf(id)]
 		}
 	}
 	return false
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -84,6 +85,7 @@ type skipped struct {
 // than the function whose deferred calls it skips.
 func (c *checker) skippedDefers(f *funcInfo, ev event) (out []skipped, goroutine bool) {
 	at, m := ev.at, ev.mode
+	recovering := c.isRecovering(f, ev.call)
 	for {
 		if m == goroutineMode {
 			goroutine = true
@@ -102,11 +104,90 @@ func (c *checker) skippedDefers(f *funcInfo, ev event) (out []skipped, goroutine
 		if parent == nil {
 			return out, goroutine
 		}
+		if pm == goroutineMode && recovering {
+			// An exit that handles a panic of a goroutine: without it the
+			// panic would crash the process, skipping these defers too.
+			return out, goroutine
+		}
 		if m != goroutineMode {
 			m = pm
 		}
 		f, at = parent, parentAt
 	}
+}
+
+// isRecovering reports whether call, in f, runs only when recover found a
+// panic:
+//
+//	if r := recover(); r != nil {
+//		log.Fatal(r)
+//	}
+func (c *checker) isRecovering(f *funcInfo, call *ast.CallExpr) bool {
+	cur, ok := f.cur.FindNode(call)
+	if !ok {
+		return false
+	}
+	for e := range cur.Enclosing((*ast.IfStmt)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := e.Node().(*ast.IfStmt)
+		if !ok {
+			return false // the literal of f: no guard found
+		}
+		if ifs.Body.Pos() <= call.Pos() && call.End() <= ifs.Body.End() && c.isRecoverGuard(ifs.Cond, c.recoverVars(ifs.Init)) {
+			return true
+		}
+	}
+	return false
+}
+
+// isRecoverGuard reports whether cond holds only when recover returned a
+// panic value: r != nil (r in vars, set from recover()) or recover() != nil,
+// possibly among other && operands.
+func (c *checker) isRecoverGuard(cond ast.Expr, vars map[types.Object]bool) bool {
+	e, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch e.Op {
+	case token.LAND:
+		return c.isRecoverGuard(e.X, vars) || c.isRecoverGuard(e.Y, vars)
+	case token.NEQ:
+		if !c.pass.TypesInfo.Types[e.Y].IsNil() {
+			return false
+		}
+		switch x := ast.Unparen(e.X).(type) {
+		case *ast.Ident:
+			return vars[c.pass.TypesInfo.ObjectOf(x)]
+		case *ast.CallExpr:
+			return c.isRecoverCall(x)
+		}
+	}
+	return false
+}
+
+// recoverVars returns the variables that the statement s (r := recover())
+// sets from recover.
+func (c *checker) recoverVars(s ast.Stmt) map[types.Object]bool {
+	vars := make(map[types.Object]bool)
+	as, ok := s.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
+		return vars
+	}
+	if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok && c.isRecoverCall(call) {
+		if id, ok := as.Lhs[0].(*ast.Ident); ok {
+			vars[c.pass.TypesInfo.ObjectOf(id)] = true
+		}
+	}
+	return vars
+}
+
+// isRecoverCall reports whether call is a call of the builtin recover.
+func (c *checker) isRecoverCall(call *ast.CallExpr) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := c.pass.TypesInfo.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "recover"
 }
 
 // launchOf returns where and how the function literal f runs in its

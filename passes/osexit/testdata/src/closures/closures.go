@@ -191,3 +191,32 @@ func panicHelper(w *bufio.Writer, err error) {
 	defer w.Flush()
 	mustPanic(err) // quiet: a panic runs the deferred calls
 }
+
+// A goroutine's panic handler that exits: without it the panic would
+// crash the process and skip the starter's defers just the same.
+func recoverHandler(w *bufio.Writer) {
+	defer w.Flush()
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				log.Fatalf("panic: %v", r) // quiet: a crash would skip w.Flush too
+			}
+		}()
+		_ = serve(context.Background())
+	}()
+	_ = serve(context.Background())
+}
+
+// In the goroutine's own frames the handler does skip work: an
+// unrecovered panic would have run v.Flush.
+func recoverHandlerOwnDefers(v *bufio.Writer) {
+	go func() {
+		defer v.Flush()
+		defer func() {
+			if r := recover(); r != nil {
+				log.Fatalf("panic: %v", r) // want `^log\.Fatalf skips deferred call v\.Flush \(line 214 in the func literal at line 213\)$`
+			}
+		}()
+		_ = serve(context.Background())
+	}()
+}
