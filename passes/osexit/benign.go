@@ -46,6 +46,9 @@ var diesWithProcess = []struct {
 	{"os", "File", []string{"Close"}},
 	{"io", "PipeReader", []string{"Close"}},
 	{"io", "PipeWriter", []string{"Close"}},
+	// Readers: closing them loses nothing.
+	{"archive/zip", "ReadCloser", []string{"Close"}},
+	{"compress/gzip", "Reader", []string{"Close"}},
 	// Network connections, listeners and servers: peers see the
 	// connection drop either way.
 	{"crypto/tls", "Conn", []string{"Close"}},
@@ -121,7 +124,22 @@ func (c *checker) isBenignCall(call *ast.CallExpr, stopFn *types.Func) bool {
 			return true
 		}
 	}
-	return isNetClose(fn) || c.isBodyClose(call, fn)
+	return isNetClose(fn) || c.isBodyClose(call, fn) || c.isReaderClose(call, fn)
+}
+
+// isReaderClose reports whether call closes a value whose static type is
+// io.ReadCloser or io.ReadSeekCloser: a reader, whose closing loses
+// nothing.
+//
+//	rc, _ := f.Open() // io.ReadCloser
+//	defer rc.Close()
+func (c *checker) isReaderClose(call *ast.CallExpr, fn *types.Func) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok || fn.Name() != "Close" {
+		return false
+	}
+	t := c.pass.TypesInfo.TypeOf(sel.X)
+	return t != nil && (analysisutil.IsNamedType(t, "io", "ReadCloser") || analysisutil.IsNamedType(t, "io", "ReadSeekCloser"))
 }
 
 // isNetClose reports whether fn closes a connection or listener of package

@@ -4,11 +4,13 @@
 package a
 
 import (
+	"archive/zip"
 	"bufio"
 	"compress/gzip"
 	"context"
 	"database/sql"
 	"errors"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -29,7 +31,7 @@ func work() error { return nil }
 func flushSkipped(w *bufio.Writer) {
 	defer w.Flush()
 	if err := work(); err != nil {
-		os.Exit(1) // want `^os\.Exit skips deferred call w\.Flush \(line 30\)$`
+		os.Exit(1) // want `^os\.Exit skips deferred call w\.Flush \(line 32\)$`
 	}
 }
 
@@ -37,14 +39,14 @@ func twoSkipped(f *os.File, dir string) { // want twoSkipped:"exits"
 	defer os.RemoveAll(dir)
 	defer f.Close() // dies with the process: not listed
 	defer f.Sync()
-	log.Fatal(work()) // want `^log\.Fatal skips 2 deferred calls: os\.RemoveAll \(line 37\), f\.Sync \(line 39\)$`
+	log.Fatal(work()) // want `^log\.Fatal skips 2 deferred calls: os\.RemoveAll \(line 39\), f\.Sync \(line 41\)$`
 }
 
 func exitAfterDeferInOneBranch(cond bool, w *bufio.Writer) { // want exitAfterDeferInOneBranch:"exits"
 	if cond {
 		defer w.Flush()
 	}
-	os.Exit(2) // want `os\.Exit skips deferred call w\.Flush \(line 45\)`
+	os.Exit(2) // want `os\.Exit skips deferred call w\.Flush \(line 47\)`
 }
 
 func deferInLoop(ws []*bufio.Writer) { // want deferInLoop:"exits"
@@ -57,7 +59,7 @@ func deferInLoop(ws []*bufio.Writer) { // want deferInLoop:"exits"
 func exitInLoopAfterDefer(ws []*bufio.Writer) {
 	for i, w := range ws {
 		if i > 3 {
-			syscall.Exit(3) // want `syscall\.Exit skips deferred call w\.Flush \(line 62\)`
+			syscall.Exit(3) // want `syscall\.Exit skips deferred call w\.Flush \(line 64\)`
 		}
 		defer w.Flush()
 	}
@@ -87,7 +89,7 @@ func deferredLiteralWithWork(w *bufio.Writer) { // want deferredLiteralWithWork:
 	defer func() {
 		w.Flush()
 	}()
-	os.Exit(1) // want `os\.Exit skips deferred call func literal \(line 87\)`
+	os.Exit(1) // want `os\.Exit skips deferred call func literal \(line 89\)`
 }
 
 func mixedBenignAndReal(ctx context.Context, w *bufio.Writer) { // want mixedBenignAndReal:"exits"
@@ -95,19 +97,19 @@ func mixedBenignAndReal(ctx context.Context, w *bufio.Writer) { // want mixedBen
 	defer cancel()
 	defer w.Flush()
 	_ = ctx
-	os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 96\)$`
+	os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 98\)$`
 }
 
 // A deferred exit skips the calls deferred before it: they run after it.
 func deferredExitSkipsEarlier(w *bufio.Writer, code int) {
 	defer w.Flush()
-	defer os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 103\)`
+	defer os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 105\)`
 }
 
 func deferredLiteralExitSkipsEarlier(w *bufio.Writer, code int) {
 	defer w.Flush()
 	defer func() {
-		os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 108 in deferredLiteralExitSkipsEarlier\)`
+		os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 110 in deferredLiteralExitSkipsEarlier\)`
 	}()
 }
 
@@ -123,7 +125,7 @@ func gotoAfterDefer(w *bufio.Writer) { // want gotoAfterDefer:"exits"
 	i := 0
 again:
 	if i > 0 {
-		os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 128\)`
+		os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 130\)`
 	}
 	defer w.Flush()
 	i++
@@ -197,6 +199,14 @@ func onlyBenign(ctx context.Context, mu *sync.Mutex, rw *sync.RWMutex, wg *sync.
 	defer func() { _ = conn.Close() }()
 	_ = ctx
 	os.Exit(1) // quiet: every skipped call dies with the process
+}
+
+// Readers lose nothing when closed.
+func readers(zr *zip.ReadCloser, rc io.ReadCloser, gz *gzip.Reader) { // want readers:"exits"
+	defer zr.Close()
+	defer rc.Close()
+	defer gz.Close()
+	log.Fatal("x") // quiet: closing readers loses nothing
 }
 
 // A deferred exit registered first skips nothing: the others run before it.
