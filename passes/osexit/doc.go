@@ -89,17 +89,23 @@
 // exit (an exit in an error branch before the first defer), and when
 // every skipped call only affects state that dies with the process
 // anyway: a context cancel function, Unlock and RUnlock of sync's mutexes,
-// WaitGroup.Done, Stop of a time.Timer or Ticker, signal.Stop, os.Setenv,
+// WaitGroup.Done, waiting for a WaitGroup or an errgroup (the goroutines
+// die too), Stop of a time.Timer or Ticker, signal.Stop, os.Setenv,
 // Unsetenv and Chdir, closing a channel, (*os.File).Close (the kernel
-// keeps what was written), closing network connections, listeners,
-// response bodies and *http.Server, closing a *sql.DB and its
-// connections, statements and rows, (*sql.Tx).Rollback (the database
-// rolls back when the connection drops), another exit, or a deferred
-// function literal doing only such things; also klog.Flush and glog.Flush
-// skipped by their own Fatal (which flushes), and zap's Sync skipped by
-// zap's Fatal (which syncs). It is silent on goroutines and closures it
-// cannot place (a closure stored in a struct or passed to an unknown
-// function), and on library functions outside the analysed module that
+// keeps what was written), closing readers, network connections,
+// listeners, response bodies, *http.Server and httptest servers, closing
+// a *sql.DB and its connections, statements and rows, (*sql.Tx).Rollback
+// (the database rolls back when the connection drops), another exit, and
+// a deferred function literal or function of the same package doing only
+// such things (restoring a variable included); also klog.Flush and
+// glog.Flush skipped by their own Fatal (which flushes), and zap's Sync
+// skipped by zap's Fatal (which syncs). It is silent on a goroutine's
+// panic handler that exits (if r := recover(); r != nil { log.Fatal(r) }),
+// as far as the defers of the function that started the goroutine go: the
+// panic would have crashed the process without running them. It is
+// silent on closures it cannot place (stored in a struct, passed to an
+// unknown function), on "may" helpers called in test files (a failing
+// test, not a shutdown), and on helpers outside the analysed module that
 // exit only on some paths (flag.Parse with ExitOnError).
 //
 // Suppress a finding with //shutdownlint:ignore exit-skips-defer <reason>

@@ -132,6 +132,28 @@ again:
 	goto again
 }
 
+// Minimised from vegeta's main: profiles started in a loop are stopped by
+// deferred calls that the exits after the loop skip.
+func profiles(names []string, run func() error) {
+	for _, name := range names {
+		f, err := os.Create(name)
+		if err != nil {
+			log.Fatal(err) // want `^log\.Fatal skips 2 deferred calls: pprof\.StopCPUProfile \(line \d+\), pprof\.Lookup\("heap"\)\.WriteTo \(line \d+\)$`
+		}
+		defer f.Close()
+		switch name {
+		case "cpu":
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		case "heap":
+			defer pprof.Lookup("heap").WriteTo(f, 0)
+		}
+	}
+	if err := run(); err != nil {
+		log.Fatal(err) // want `^log\.Fatal skips 2 deferred calls: pprof\.StopCPUProfile \(line \d+\), pprof\.Lookup\("heap"\)\.WriteTo \(line \d+\)$`
+	}
+}
+
 // Negatives.
 
 // No pending defer at all.
