@@ -81,59 +81,42 @@ func newChecker(pass *analysis.Pass, r *analysisutil.Reporter, in *inspector.Ins
 	return c
 }
 
-// bindLitVars fills litVars: the local variables assigned once, to a
-// function literal, and whose address is never taken.
+// bindLitVars fills litVars: the local variables declared with a function
+// literal as value and never assigned again nor addressed.
+//
+//	check := func(err error) {...}
+//	var fatal = func(msg string) {...}
 func (c *checker) bindLitVars(in *inspector.Inspector) {
 	info := c.pass.TypesInfo
-	assigned := make(map[*types.Var]int)
-	bound := make(map[*types.Var]*ast.FuncLit)
-	local := func(id *ast.Ident) *types.Var {
-		v, _ := info.ObjectOf(id).(*types.Var)
-		if v == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() || v.IsField() {
-			return nil
-		}
-		return v
-	}
-	bind := func(lhs []*ast.Ident, rhs []ast.Expr) {
-		for i, id := range lhs {
-			v := local(id)
-			if v == nil {
-				continue
-			}
-			assigned[v]++
-			if len(rhs) == len(lhs) {
-				if lit, ok := ast.Unparen(rhs[i]).(*ast.FuncLit); ok {
-					bound[v] = lit
-				}
-			}
-		}
-	}
-	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.UnaryExpr)(nil)) {
+	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		var names []*ast.Ident
+		var values []ast.Expr
 		switch n := cur.Node().(type) {
 		case *ast.AssignStmt:
-			var ids []*ast.Ident
+			if n.Tok != token.DEFINE {
+				continue
+			}
 			for _, e := range n.Lhs {
-				id, _ := ast.Unparen(e).(*ast.Ident)
-				if id == nil {
-					id = &ast.Ident{Name: "_"} // keeps indices aligned
-				}
-				ids = append(ids, id)
+				id, _ := e.(*ast.Ident)
+				names = append(names, id)
 			}
-			bind(ids, n.Rhs)
+			values = n.Rhs
 		case *ast.ValueSpec:
-			if len(n.Values) > 0 {
-				bind(n.Names, n.Values)
-			}
-		case *ast.UnaryExpr:
-			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && n.Op == token.AND {
-				if v := local(id); v != nil {
-					assigned[v] += 2 // may change through the pointer
-				}
-			}
+			names, values = n.Names, n.Values
 		}
-	}
-	for v, lit := range bound {
-		if assigned[v] == 1 {
+		if len(names) != len(values) {
+			continue
+		}
+		for i, id := range names {
+			lit, ok := ast.Unparen(values[i]).(*ast.FuncLit)
+			if !ok || id == nil {
+				continue
+			}
+			v, _ := info.Defs[id].(*types.Var)
+			scope := c.enclosing(cur)
+			if v == nil || scope == nil || analysisutil.Reassigns(info, scope.body, v, nil) {
+				continue // package-level, or it may hold another function later
+			}
 			c.litVars[v] = lit
 		}
 	}

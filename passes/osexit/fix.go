@@ -56,7 +56,7 @@ type source struct {
 
 func (c *checker) sourceOf(pos token.Pos) (source, bool) {
 	tf := c.pass.Fset.File(pos)
-	if tf == nil {
+	if tf == nil || c.pass.ReadFile == nil {
 		return source{}, false
 	}
 	src, err := c.pass.ReadFile(tf.Name())
