@@ -3,7 +3,10 @@ package deadline
 import (
 	"context"
 	"net/http"
+	"os"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 // ---- positives ----
@@ -47,6 +50,29 @@ func zeroWriteTimeout() {
 func nameTaken(srv *http.Server) {
 	shutdownCtx := context.Background()
 	srv.Shutdown(shutdownCtx) // want `srv.Shutdown gets shutdownCtx, which has no deadline`
+}
+
+// Minimised from oauth2-proxy (pkg/proxyhttp/server.go): the errgroup
+// goroutine shuts down with context.Background().
+func errgroupShutdown(ctx context.Context, srv *http.Server) error {
+	g, groupCtx := errgroup.WithContext(ctx)
+	g.Go(func() error {
+		<-groupCtx.Done()
+		if err := srv.Shutdown(context.Background()); err != nil { // want `srv.Shutdown gets context.Background\(\), which has no deadline`
+			return err
+		}
+		return nil
+	})
+	return g.Wait()
+}
+
+// Minimised from the Prometheus Pushgateway (main.go).
+func shutdownServerOnQuit(server *http.Server, quitCh <-chan struct{}, notifier chan os.Signal) error {
+	select {
+	case <-notifier:
+	case <-quitCh:
+	}
+	return server.Shutdown(context.Background()) // want `server.Shutdown gets context.Background\(\), which has no deadline`
 }
 
 // ---- negatives ----

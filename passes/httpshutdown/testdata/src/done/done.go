@@ -68,6 +68,20 @@ func deferredShutdown(srv *http.Server) {
 	<-ctx.Done()
 }
 
+// Minimised from Prometheus (web/web.go): the select case that sees ctx
+// done hands ctx to Shutdown.
+func (h *handler) run(ctx context.Context, srv *http.Server, errCh chan error) error {
+	select {
+	case e := <-errCh:
+		return e
+	case <-ctx.Done():
+		srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which is already done when the shutdown starts \(after <-ctx.Done\(\)\)`
+		return nil
+	}
+}
+
+type handler struct{}
+
 // ---- negatives ----
 
 func freshContext(ctx context.Context, srv *http.Server) {
