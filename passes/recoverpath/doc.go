@@ -12,6 +12,12 @@
 // recovers that cannot work, goroutines that run outside the recover meant
 // to protect them, and recovered panics that are thrown away unseen.
 //
+// A recover whose value only decides a re-panic (if r := recover(); r != nil
+// { rollback(); panic(r) }) stops nothing, so it counts as no recover
+// anywhere below: it neither protects goroutines nor makes a helper
+// recovering, and a misplaced one is not reported (the panic goes on
+// either way).
+//
 // What a function does about panics crosses package boundaries as a fact:
 // that it calls recover itself (a recovering helper such as
 // util.HandlePanic, correct only as defer util.HandlePanic()), that it
@@ -123,7 +129,9 @@
 // Fix: defer a recover in the goroutine's function too, or start the
 // goroutine through a wrapper that does (a SafeGo(fn) helper).
 //
-// The check is silent when the goroutine's function defers a recover
+// The check is silent in _test.go files (a panic fails the test run
+// visibly, and a test's recover usually asserts an expected panic); when
+// the goroutine's function defers a recover
 // itself, or only calls a function that does (go func() { defer
 // wg.Done(); s.serve(c) }() where serve defers a recover); when the
 // goroutine is started through a wrapper that installs a recover around
@@ -164,8 +172,13 @@
 // sees, count it in a metric, or re-panic.
 //
 // The check is silent when the value is used in any way: logged, returned,
-// stored, compared (if recover() != nil), sent or re-panicked; and for a
-// recover that recover-not-in-defer already reports.
+// stored, compared (if recover() != nil), sent or re-panicked; for a
+// recover that recover-not-in-defer already reports; in _test.go files,
+// where tests swallow the panics they provoke; and when the recover guards
+// code that calls no function, only operators and builtins, whose panic it
+// deliberately turns into a result (func interfaceEqual(a, b any) bool {
+// defer func() { recover() }(); return a == b }, closing or sending on a
+// channel that may be closed).
 //
 // Suppress a finding with a comment on its line or the line above it:
 // //shutdownlint:ignore recovered-value-discarded <reason>.
@@ -197,10 +210,10 @@
 // Fix: defer a recover in the goroutine's function, or start it through a
 // recovering wrapper.
 //
-// The check is silent where goroutine-escapes-recover is: goroutines whose
-// function defers a recover or only calls a function that does, goroutines
-// started through a recovering wrapper, and goroutines whose function is
-// not known.
+// The check is silent where goroutine-escapes-recover is: in _test.go
+// files, for goroutines whose function defers a recover or only calls a
+// function that does, goroutines started through a recovering wrapper, and
+// goroutines whose function is not known.
 //
 // Suppress a finding with a comment on its line or the line above it:
 // //shutdownlint:ignore goroutine-without-recover <reason>.

@@ -14,8 +14,9 @@ import (
 // does about panics, so that callers in other packages can judge their
 // calls and goroutines.
 type recoverFact struct {
-	// Recovers: the function calls recover itself. It stops a panic only
-	// when it is the deferred function: defer f(), not defer func() { f() }().
+	// Recovers: the function calls recover itself to stop a panic (not
+	// only to re-panic it). It stops a panic only when it is the deferred
+	// function: defer f(), not defer func() { f() }().
 	Recovers bool
 	// Defers: the function defers a call that recovers, so a goroutine
 	// running it is protected.
@@ -116,7 +117,7 @@ func computeFacts(pass *analysis.Pass) *facts {
 	}
 	// Recovers first: Defers and Launches depend on it.
 	for _, fd := range decls {
-		if callsRecover(pass.TypesInfo, fd.Body) {
+		if stopsPanics(pass.TypesInfo, fd.Body) {
 			fact(fd).Recovers = true
 		}
 	}
@@ -168,6 +169,96 @@ func callsRecover(info *types.Info, body *ast.BlockStmt) bool {
 	return found
 }
 
+// stopsPanics reports whether body calls recover itself in a way that can
+// stop a panic: not only to re-panic the value after a look at it.
+//
+//	if r := recover(); r != nil { log.Print(r) }             // stops
+//	if r := recover(); r != nil { rollback(); panic(r) }     // does not
+func stopsPanics(info *types.Info, body *ast.BlockStmt) bool {
+	repanicked := repanickedRecovers(info, body)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			return !isRecoverCall(info, n.Call)
+		case *ast.GoStmt:
+			return !isRecoverCall(info, n.Call)
+		case *ast.CallExpr:
+			found = found || (isRecoverCall(info, n) && !repanicked[n])
+		}
+		return !found
+	})
+	return found
+}
+
+// repanickedRecovers returns the recover calls of body (outside function
+// literals) whose value only decides a re-panic: the recover sits in the
+// header of an if without else whose body ends in panic, or is assigned
+// just before such an if that tests the variable.
+//
+//	if r := recover(); r != nil { ...; panic(r) }
+//	r := recover(); if r != nil { ...; panic(r) }
+func repanickedRecovers(info *types.Info, body *ast.BlockStmt) map[*ast.CallExpr]bool {
+	set := make(map[*ast.CallExpr]bool)
+	addRecovers := func(n ast.Node) {
+		if n == nil {
+			return
+		}
+		ast.Inspect(n, func(n ast.Node) bool {
+			if call, ok := n.(*ast.CallExpr); ok && isRecoverCall(info, call) {
+				set[call] = true
+			}
+			_, lit := n.(*ast.FuncLit)
+			return !lit
+		})
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if endsInPanic(info, n) {
+				addRecovers(n.Init)
+				addRecovers(n.Cond)
+			}
+		case *ast.BlockStmt:
+			for i, stmt := range n.List[:max(len(n.List)-1, 0)] {
+				if next, ok := n.List[i+1].(*ast.IfStmt); ok && next.Init == nil && endsInPanic(info, next) {
+					if as, ok := stmt.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+						addRecovers(as.Rhs[0])
+					}
+				}
+			}
+		}
+		return true
+	})
+	return set
+}
+
+// endsInPanic reports whether the if statement has no else and its body
+// ends with a call of panic.
+func endsInPanic(info *types.Info, ifs *ast.IfStmt) bool {
+	if ifs.Else != nil || len(ifs.Body.List) == 0 {
+		return false
+	}
+	last, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return false
+	}
+	call, ok := ast.Unparen(last.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == "panic"
+}
+
 // isRecoverCall reports whether call calls the builtin recover.
 func isRecoverCall(info *types.Info, call *ast.CallExpr) bool {
 	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
@@ -215,11 +306,11 @@ func (fs *facts) isRecoveringCall(body *ast.BlockStmt, call *ast.CallExpr) bool 
 	info := fs.pass.TypesInfo
 	switch fun := ast.Unparen(call.Fun).(type) {
 	case *ast.FuncLit:
-		return callsRecover(info, fun.Body)
+		return stopsPanics(info, fun.Body)
 	case *ast.Ident:
 		if v, ok := info.Uses[fun].(*types.Var); ok {
 			lit := assignedLit(info, body, v)
-			return lit != nil && callsRecover(info, lit.Body)
+			return lit != nil && stopsPanics(info, lit.Body)
 		}
 	}
 	f := fs.of(analysisutil.Callee(info, call))

@@ -25,8 +25,14 @@ type start struct {
 // (goroutine-escapes-recover) and, with -recoverpath.strict, all others
 // (goroutine-without-recover). Goroutines whose function is not known (a
 // function value, an interface method) are not reported.
+//
+// Both are silent in _test.go files: a panic there fails the test run
+// visibly, and a test's recover usually asserts an expected panic.
 func (c *checker) checkGoroutines(root inspector.Cursor) {
 	for cur := range root.Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
+		if isTestFile(c.pass, cur.Node().Pos()) {
+			continue
+		}
 		for _, st := range c.startsAt(cur) {
 			if st.recovered {
 				continue

@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
@@ -34,8 +35,8 @@ func (c *checker) checkRecover(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	fnCur, ok := enclosingFunc(cur)
-	if !ok {
-		return
+	if !ok || repanickedRecovers(c.pass.TypesInfo, funcBody(fnCur.Node()))[call] {
+		return // a look at the value before a re-panic: the panic goes on anyway
 	}
 	switch fn := fnCur.Node().(type) {
 	case *ast.FuncDecl:
@@ -96,8 +97,14 @@ func (c *checker) checkHelperCall(cur inspector.Cursor, call *ast.CallExpr) {
 // checkDiscarded reports a recover call whose result is thrown away:
 //
 //	recover()    _ = recover()    var _ = recover()
+//
+// It is silent in _test.go files, where tests swallow the panics they
+// provoke, and when the recover guards code that calls no function: only
+// operators and builtins, whose panic the recover turns into a result
+// (comparing interfaces that may hold uncomparable values, closing or
+// sending on a channel that may be closed).
 func (c *checker) checkDiscarded(cur inspector.Cursor, call *ast.CallExpr) {
-	if c.notInDefer[call] {
+	if c.notInDefer[call] || isTestFile(c.pass, call.Pos()) || c.guardsCallFreeCode(cur) {
 		return
 	}
 	discarded := false
@@ -115,6 +122,48 @@ func (c *checker) checkDiscarded(cur inspector.Cursor, call *ast.CallExpr) {
 			Message: "recovered panic value is discarded: the panic is swallowed with no log, metric or error, and the failure becomes invisible",
 		})
 	}
+}
+
+// guardsCallFreeCode reports whether the recover call at cur is in a
+// literal deferred by a function whose other statements call no function
+// (builtins and conversions aside):
+//
+//	func interfaceEqual(a, b any) bool { defer func() { recover() }(); return a == b }
+func (c *checker) guardsCallFreeCode(cur inspector.Cursor) bool {
+	litCur, ok := enclosingFunc(cur)
+	if !ok || !c.isDirectlyDeferred(litCur) {
+		return false
+	}
+	outer, ok := enclosingFunc(litCur.Parent())
+	if !ok {
+		return false
+	}
+	info := c.pass.TypesInfo
+	stmts := 0
+	calls := false
+	for _, stmt := range funcBody(outer.Node()).List {
+		if _, ok := stmt.(*ast.DeferStmt); ok {
+			continue
+		}
+		stmts++
+		ast.Inspect(stmt, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				calls = true
+			case *ast.CallExpr:
+				if tv, ok := info.Types[n.Fun]; !ok || !(tv.IsType() || tv.IsBuiltin()) {
+					calls = true
+				}
+			}
+			return !calls
+		})
+	}
+	return stmts > 0 && !calls
+}
+
+// isTestFile reports whether pos is in a _test.go file.
+func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
+	return strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go")
 }
 
 func allBlank(es []ast.Expr) bool {

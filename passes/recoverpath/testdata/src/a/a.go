@@ -248,7 +248,7 @@ func Sent(ch chan any) { // want Sent:"defers recover"
 	work()
 }
 
-func Repanicked() { // want Repanicked:"defers recover"
+func Repanicked() { // no fact: the recover only re-panics
 	defer func() {
 		if r := recover(); r != nil {
 			panic(fmt.Sprint("wrapped: ", r)) // quiet: re-panicked
@@ -278,6 +278,71 @@ func Suppressed() { // want Suppressed:"defers recover"
 	defer func() {
 		//shutdownlint:ignore recovered-value-discarded a closed channel is expected here
 		recover()
+	}()
+	work()
+}
+
+// ---- re-panicking recovers: the panic goes on anyway ----
+
+// A cleanup helper that looks at a panic and re-panics it: calling it
+// directly loses nothing (database/sql's closeDB in its tests).
+func closeAll(done chan struct{}) {
+	if e := recover(); e != nil {
+		log.Printf("panic: %v", e)
+		panic(e)
+	}
+	close(done)
+}
+
+func CloseDirectly(done chan struct{}) {
+	closeAll(done) // quiet: closeAll does not stop panics, it re-panics
+}
+
+func RepanicLiteral() {
+	func() {
+		if r := recover(); r != nil { // quiet: only re-panics
+			panic(r)
+		}
+	}()
+}
+
+func RepanicAssigned() {
+	func() {
+		r := recover() // quiet: only re-panics
+		if r != nil {
+			log.Print(r)
+			panic(r)
+		}
+	}()
+}
+
+// ---- recovered-value-discarded: deliberate guards of call-free code ----
+
+func interfaceEqual(a, b any) bool { // want interfaceEqual:"defers recover"
+	defer func() {
+		recover() // quiet: guards a comparison that may panic
+	}()
+	return a == b
+}
+
+func safeClose(ch chan int) { // want safeClose:"defers recover"
+	defer func() {
+		_ = recover() // quiet: guards a close of a channel that may be closed
+	}()
+	close(ch)
+}
+
+func safeSend(ch chan int, v int) (sent bool) { // want safeSend:"defers recover"
+	defer func() {
+		recover() // quiet: guards a send on a channel that may be closed
+	}()
+	ch <- v
+	return true
+}
+
+func GuardsACall() { // want GuardsACall:"defers recover"
+	defer func() {
+		recover() // want `recovered panic value is discarded`
 	}()
 	work()
 }

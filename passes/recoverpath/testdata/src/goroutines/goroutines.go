@@ -160,3 +160,15 @@ func Suppressed() { // want Suppressed:"defers recover"
 	//shutdownlint:ignore goroutine-escapes-recover work cannot panic
 	go work()
 }
+
+// A deferred recover that only re-panics protects nothing, and nothing is
+// expected of it.
+func RepanicHost(tx chan struct{}) {
+	defer func() {
+		if r := recover(); r != nil {
+			close(tx)
+			panic(r)
+		}
+	}()
+	go work() // quiet by default: the host's recover re-panics (strict reports)
+}

@@ -68,6 +68,7 @@ func Discard[T any]() T { // want Discard:"defers recover"
 	defer func() {
 		recover() // want `recovered panic value is discarded`
 	}()
+	work()
 	return zero
 }
 
