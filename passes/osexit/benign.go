@@ -78,6 +78,11 @@ func (c *checker) isBenignDefer(d *ast.DeferStmt, stopFn *types.Func) bool {
 	if c.isBenignCall(d.Call, stopFn) {
 		return true
 	}
+	// defer start()(), where start returns a benign cleanup function.
+	if inner, ok := ast.Unparen(d.Call.Fun).(*ast.CallExpr); ok {
+		fn := c.callee(inner)
+		return fn != nil && c.returnsBenignCleanup(fn)
+	}
 	// A function of this package, or a local variable bound to a literal,
 	// whose body only does benign things (one level deep):
 	//
@@ -254,4 +259,63 @@ func (c *checker) guardedByBenign(cond ast.Expr, vars map[types.Object]bool) boo
 		}
 	}
 	return false
+}
+
+// returnsBenignCleanup reports whether fn returns a cleanup function whose
+// effect dies with the process: a function of this package checked here,
+// or one of another package with a benignCleanup fact.
+func (c *checker) returnsBenignCleanup(fn *types.Func) bool {
+	if f := c.decls[fn]; f != nil {
+		return c.isBenignCleanupFunc(f)
+	}
+	return fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(benignCleanup))
+}
+
+// isBenignCleanupFunc reports whether the function f returns a func() and
+// each of its return statements returns a function literal with a benign
+// body:
+//
+//	func startStats() func() {
+//		if off {
+//			return func() {}
+//		}
+//		...
+//		return func() { close(stop); wg.Wait() }
+//	}
+func (c *checker) isBenignCleanupFunc(f *funcInfo) bool {
+	if f.cleanup != 0 {
+		return f.cleanup > 0
+	}
+	f.cleanup = -1
+	sig := f.decl.Type
+	if sig.Results == nil || sig.Results.NumFields() != 1 || !isPlainFunc(c.pass.TypesInfo.TypeOf(sig.Results.List[0].Type)) {
+		return false
+	}
+	returns := 0
+	ok := true
+	ast.Inspect(f.body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			returns++
+			if len(n.Results) != 1 {
+				ok = false
+				break
+			}
+			lit, isLit := ast.Unparen(n.Results[0]).(*ast.FuncLit)
+			ok = isLit && !c.hasStopStmt(lit.Body) && c.isBenignBody(lit.Body, nil)
+		}
+		return ok
+	})
+	if ok && returns > 0 {
+		f.cleanup = 1
+	}
+	return f.cleanup > 0
+}
+
+// isPlainFunc reports whether t is func(), without parameters and results.
+func isPlainFunc(t types.Type) bool {
+	sig, ok := types.Unalias(t).(*types.Signature)
+	return ok && sig.Params().Len() == 0 && sig.Results().Len() == 0
 }

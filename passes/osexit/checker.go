@@ -36,6 +36,9 @@ type funcInfo struct {
 	state uint8 // stateNew, stateBusy, stateDone
 	class class
 	graph *flowGraph
+	// cleanup says whether the function returns a benign cleanup
+	// function: 0 unknown yet, 1 yes, -1 no.
+	cleanup int8
 }
 
 const (

@@ -42,6 +42,16 @@ func (f *mayExit) String() string {
 	return "mayExit"
 }
 
+// benignCleanup is the fact of a function that returns a cleanup function
+// whose effect dies with the process: each of its return statements
+// returns a function literal that only does benign things (see
+// diesWithProcess), so that defer stopStats()() skips nothing that matters.
+type benignCleanup struct{}
+
+func (*benignCleanup) AFact() {}
+
+func (*benignCleanup) String() string { return "benignCleanup" }
+
 // A class is what a function does to the goroutine that calls it.
 type class struct {
 	always             stop // exitStop or goexitStop when every path ends so
@@ -76,6 +86,9 @@ func (c *checker) exportFacts() {
 	for _, f := range c.declList {
 		cl := c.classOf(f)
 		obj := c.pass.TypesInfo.Defs[f.decl.Name]
+		if c.isBenignCleanupFunc(f) {
+			c.pass.ExportObjectFact(obj, new(benignCleanup))
+		}
 		switch {
 		case cl.always != noStop:
 			c.pass.ExportObjectFact(obj, &neverReturns{Goexit: cl.always == goexitStop})

@@ -27,7 +27,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       Catalog.URL(),
 	Requires:  []*analysis.Analyzer{analysisutil.DirectivesAnalyzer, inspect.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(neverReturns), new(mayExit)},
+	FactTypes: []analysis.Fact{new(neverReturns), new(mayExit), new(benignCleanup)},
 }
 
 // exitFuncs is -osexit.exit-funcs: more functions that terminate the

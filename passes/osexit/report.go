@@ -257,13 +257,13 @@ func (c *checker) reportExits(f *funcInfo) {
 // reportExit reports ev if the deferred calls it skips do work that dies
 // with the process otherwise.
 func (c *checker) reportExit(f *funcInfo, ev event) {
-	if ev.may && strings.HasSuffix(c.pass.Fset.File(ev.call.Pos()).Name(), "_test.go") {
-		return // a helper's error path in a test: a failing test, not a shutdown
+	if ev.may && (c.inTest(f, ev.call) || c.constantArgs(ev.call)) {
+		return
 	}
 	all, goroutine := c.skippedDefers(f, ev)
 	var lost []skipped
 	for _, s := range all {
-		if !c.isBenignDefer(s.d, ev.fn) {
+		if !c.isBenignDefer(s.d, ev.fn) && !(s.frame == f && c.isDoneBeforeExit(f, s.d, ev)) {
 			lost = append(lost, s)
 		}
 	}
@@ -281,6 +281,47 @@ func (c *checker) reportExit(f *funcInfo, ev event) {
 		d.SuggestedFixes = c.fixes(f, ev)
 	}
 	c.r.Report(d)
+}
+
+// inTest reports whether call, in f, is test code: in a test file, or in
+// a function (or a literal within one) that takes a *testing.T, B or F or a
+// testing.TB. A "may" helper failing there fails a test, not a shutdown.
+func (c *checker) inTest(f *funcInfo, call *ast.CallExpr) bool {
+	if strings.HasSuffix(c.pass.Fset.File(call.Pos()).Name(), "_test.go") {
+		return true
+	}
+	for ; f != nil; f = c.enclosing(f.cur) {
+		var params *ast.FieldList
+		if f.decl != nil {
+			params = f.decl.Type.Params
+		} else {
+			params = f.lit.Type.Params
+		}
+		for _, p := range params.List {
+			t := c.pass.TypesInfo.TypeOf(p.Type)
+			for _, name := range []string{"T", "B", "F", "TB"} {
+				if t != nil && analysisutil.IsNamedType(t, "testing", name) {
+					return true
+				}
+			}
+		}
+		if f.decl != nil {
+			return false
+		}
+	}
+	return false
+}
+
+// constantArgs reports whether every argument of call is a constant, as in
+// mustParse("2001-02-03"): a helper that fails on bad input does not fail
+// on a constant that works once.
+func (c *checker) constantArgs(call *ast.CallExpr) bool {
+	for _, a := range call.Args {
+		if c.pass.TypesInfo.Types[a].Value == nil {
+			return false
+		}
+	}
+	return len(call.Args) > 0
 }
 
 // exitMessage says what skips which deferred calls, e.g.

@@ -154,7 +154,78 @@ func profiles(names []string, run func() error) {
 	}
 }
 
+// The explicit call is on another path than the exit.
+func flushedInOtherBranch(w *bufio.Writer, cond bool) {
+	defer w.Flush()
+	if cond {
+		w.Flush()
+	}
+	if err := work(); err != nil {
+		os.Exit(1) // want `^os\.Exit skips deferred call w\.Flush`
+	}
+}
+
+// The explicit call flushes another writer.
+func flushedOther(w, v *bufio.Writer) {
+	defer w.Flush()
+	if err := work(); err != nil {
+		v.Flush()
+		os.Exit(1) // want `^os\.Exit skips deferred call w\.Flush`
+	}
+}
+
+// Minimised from rclone's test_all: the exit runs one deferred call
+// explicitly, not the other.
+func explicitRunOnly(run func(), remove func(string), names []string, failed bool) {
+	defer run()
+	for _, n := range names {
+		defer remove(n)
+	}
+	if failed {
+		run()
+		os.Exit(1) // want `^os\.Exit skips deferred call remove \(line \d+\)$`
+	}
+}
+
 // Negatives.
+
+// The deferred work is done explicitly before the exit.
+func flushedBeforeExit(w *bufio.Writer) {
+	defer w.Flush()
+	if err := work(); err != nil {
+		w.Flush()
+		os.Exit(1) // quiet: flushed explicitly first
+	}
+}
+
+type liner struct{}
+
+func (*liner) Close() error { return work() }
+
+// Minimised from rclone's fs/config: the deferred literal's only call is
+// made explicitly before the exit.
+func closedBeforeFatal(l *liner, err error) string {
+	defer func() {
+		_ = l.Close()
+	}()
+	if err != nil {
+		_ = l.Close()
+		log.Fatalf("failed to read: %v", err) // quiet: closed explicitly first
+	}
+	return ""
+}
+
+// A cleanup function returned by a function of this package that only
+// stops a timer.
+func startTimer() func() { // want startTimer:"benignCleanup"
+	t := time.NewTimer(time.Second)
+	return func() { t.Stop() }
+}
+
+func deferredCleanup() { // want deferredCleanup:"exits"
+	defer startTimer()()
+	os.Exit(1) // quiet: the cleanup only stops a timer
+}
 
 // No pending defer at all.
 func noDefer() { // want noDefer:"exits"

@@ -51,6 +51,21 @@ func Stop() { // want Stop:"goexits"
 	runtime.Goexit()
 }
 
+// StartStats returns a cleanup function whose effect dies with the
+// process.
+func StartStats() func() { // want StartStats:"benignCleanup"
+	stop := make(chan struct{})
+	if stop == nil {
+		return func() {}
+	}
+	return func() { close(stop) }
+}
+
+// StartTrace returns a cleanup function that flushes: real work.
+func StartTrace(w interface{ Flush() error }) func() {
+	return func() { _ = w.Flush() }
+}
+
 // No facts below.
 
 // Check exits on some paths only.

@@ -5,6 +5,7 @@ import (
 	"bufio"
 	"log"
 	"os"
+	"testing"
 )
 
 // check exits when err is not nil.
@@ -41,4 +42,32 @@ func Restore(err error, stop chan struct{}) {
 	reset := func() { args = nil }
 	defer reset()
 	check(err) // quiet: the deferred functions only touch memory
+}
+
+// mustTime exits on a bad value.
+func mustTime(s string) int {
+	if s == "" {
+		log.Fatal("bad time")
+	}
+	return len(s)
+}
+
+// A test helper outside a test file: a failing helper fails a test.
+func RunTests(t *testing.T, dir string) {
+	defer os.RemoveAll(dir)
+	check(nil) // quiet: in a function that takes a *testing.T
+	t.Run("x", func(t *testing.T) {
+		w := newWriter()
+		defer w.Flush()
+		_ = mustTime(dir) // quiet: in a test function literal
+	})
+}
+
+// A "may" helper called with constants only fails the same way every
+// time: quiet. With a variable, reported.
+func Times(s string) {
+	w := newWriter()
+	defer w.Flush()
+	_ = mustTime("2001-02-03") // quiet: constant arguments
+	_ = mustTime(s)            // want `^mustTime may exit the process and skip deferred call w\.Flush`
 }

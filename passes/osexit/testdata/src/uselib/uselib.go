@@ -41,6 +41,18 @@ func useLoop(w *bufio.Writer, c chan string) {
 	go lib.WaitForQuit(c) // want `^lib\.WaitForQuit in a goroutine exits the process and skips deferred call w\.Flush`
 }
 
+// Cleanup functions returned by lib's functions: benign or not (facts).
+func useCleanups(w *bufio.Writer, err error) {
+	defer lib.StartStats()()
+	if err != nil {
+		lib.Fatal(err) // quiet: the stats cleanup dies with the process
+	}
+	defer lib.StartTrace(w)()
+	if err != nil {
+		lib.Fatal(err) // want `^lib\.Fatal exits the process and skips deferred call lib\.StartTrace\(w\) \(line \d+\)$`
+	}
+}
+
 // A wrapper in this package around lib's exits gets its own fact.
 func wrap(err error) { // want wrap:"exits"
 	lib.Fatal(err)

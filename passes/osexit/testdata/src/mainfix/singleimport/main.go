@@ -6,7 +6,9 @@ import "log"
 
 type db struct{}
 
-func (db) Commit() error { return nil }
+func (db) Commit() error { return commit() }
+
+var commit func() error
 
 func run() error { return nil }
 
@@ -14,6 +16,6 @@ func main() {
 	var d db
 	defer d.Commit()
 	if err := run(); err != nil {
-		log.Fatalln(err) // want `^log\.Fatalln skips deferred call d\.Commit \(line 15\)$`
+		log.Fatalln(err) // want `^log\.Fatalln skips deferred call d\.Commit \(line 17\)$`
 	}
 }

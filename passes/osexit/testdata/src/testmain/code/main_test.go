@@ -9,11 +9,13 @@ import (
 
 func TestX(t *testing.T) {}
 
-func teardown() {}
+var dropDB func()
+
+func teardown() { dropDB() }
 
 func TestMain(m *testing.M) { // want TestMain:"exits"
 	Setup()
 	defer teardown()
 	code := m.Run()
-	os.Exit(code) // want `^os\.Exit skips deferred call teardown \(line 16\)$`
+	os.Exit(code) // want `^os\.Exit skips deferred call teardown \(line 18\)$`
 }

@@ -9,7 +9,7 @@ import (
 
 func TestX(t *testing.T) {}
 
-func teardown() {}
+func teardown() { os.RemoveAll("testdata/tmp") }
 
 // The exit code is used for more than the exit: no mechanical fix.
 func TestMain(m *testing.M) { // want TestMain:"exits"

@@ -10,7 +10,7 @@ import (
 
 func TestX(t *testing.T) {}
 
-func teardown() {}
+func teardown() { os.RemoveAll("testdata/tmp") }
 
 func TestMain(m *testing.M) { // want TestMain:"exits"
 	flag.Parse()

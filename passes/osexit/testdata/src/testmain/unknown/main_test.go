@@ -7,7 +7,7 @@ import (
 
 func TestX(t *testing.T) {}
 
-func teardown() {}
+func teardown() { os.RemoveAll("testdata/tmp") }
 
 // The file's Go version is unknown (GOPATH mode, no build constraint):
 // reported, but no fix, which needs Go 1.15.
