@@ -2,6 +2,8 @@ package ctxpropagation
 
 import (
 	_ "embed"
+	"go/ast"
+	"go/types"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
@@ -51,9 +53,24 @@ func init() {
 
 // A checker holds what the checks of one pass share.
 type checker struct {
-	pass *analysis.Pass
-	r    *analysisutil.Reporter
-	insp *inspector.Inspector
+	pass      *analysis.Pass
+	r         *analysisutil.Reporter
+	insp      *inspector.Inspector
+	funcDecls map[*types.Func]inspector.Cursor // see decls
+}
+
+// decls maps the package's functions and methods to their declarations.
+func (c *checker) decls() map[*types.Func]inspector.Cursor {
+	if c.funcDecls == nil {
+		c.funcDecls = make(map[*types.Func]inspector.Cursor)
+		for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
+			fd := cur.Node().(*ast.FuncDecl)
+			if fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+				c.funcDecls[fn] = cur
+			}
+		}
+	}
+	return c.funcDecls
 }
 
 func run(pass *analysis.Pass) (any, error) {

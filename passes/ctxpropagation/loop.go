@@ -7,14 +7,15 @@ import (
 	"go/types"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
 // A goroutineBody is the function a goroutine runs, with the context
 // available in it.
 type goroutineBody struct {
-	body    *ast.BlockStmt
-	ctxName string // "ctx", "r.Context()"
+	body    inspector.Cursor // the *ast.BlockStmt
+	ctxName string           // "ctx", "r.Context()"
 }
 
 // uncancellableLoops reports the unbounded loops of goroutines that have a
@@ -23,11 +24,7 @@ func (c *checker) uncancellableLoops() {
 	endless := c.endlessChannels()
 	seen := make(map[ast.Node]bool)
 	for _, g := range c.goroutineBodies() {
-		bodyCur, ok := c.insp.Root().FindNode(g.body)
-		if !ok {
-			continue
-		}
-		bodyCur.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)}, func(cur inspector.Cursor) bool {
+		g.body.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)}, func(cur inspector.Cursor) bool {
 			loop := cur.Node()
 			if _, ok := loop.(*ast.FuncLit); ok {
 				return false // another function
@@ -293,13 +290,16 @@ func (c *checker) endlessChannels() map[types.Object]string {
 // (go func() { defer wg.Done(); s.run(ctx) }()).
 func (c *checker) goroutineBodies() []goroutineBody {
 	info := c.pass.TypesInfo
-	decls := c.funcDecls()
+	decls := c.decls()
 	var bodies []goroutineBody
 	named := func(e ast.Expr) {
-		if fd := decls[funcObject(info, e)]; fd != nil && fd.Body != nil {
-			if name := contextParam(info, fd.Type); name != "" {
-				bodies = append(bodies, goroutineBody{fd.Body, name})
-			}
+		fc, ok := decls[funcObject(info, e)]
+		if !ok {
+			return
+		}
+		fd := fc.Node().(*ast.FuncDecl)
+		if name := contextParam(info, fd.Type); name != "" && fd.Body != nil {
+			bodies = append(bodies, goroutineBody{fc.ChildAt(edge.FuncDecl_Body, -1), name})
 		}
 	}
 	for cur := range c.insp.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
@@ -312,33 +312,23 @@ func (c *checker) goroutineBodies() []goroutineBody {
 			named(launch.Fun)
 			continue
 		}
-		if name := visibleContext(c.pass.Pkg, lit.Body.Lbrace+1); name != "" {
-			bodies = append(bodies, goroutineBody{lit.Body, name})
+		litCur, ok := cur.FindNode(lit)
+		if !ok {
+			continue
 		}
-		ast.Inspect(lit.Body, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit:
-				return false
-			case *ast.CallExpr:
-				named(n.Fun)
+		body := litCur.ChildAt(edge.FuncLit_Body, -1)
+		if name := visibleContext(c.pass.Pkg, lit.Body.Lbrace+1); name != "" {
+			bodies = append(bodies, goroutineBody{body, name})
+		}
+		body.Inspect([]ast.Node{(*ast.FuncLit)(nil), (*ast.CallExpr)(nil)}, func(n inspector.Cursor) bool {
+			if call, ok := n.Node().(*ast.CallExpr); ok {
+				named(call.Fun)
+				return true
 			}
-			return true
+			return false // another function
 		})
 	}
 	return bodies
-}
-
-// funcDecls maps the package's functions and methods to their
-// declarations.
-func (c *checker) funcDecls() map[*types.Func]*ast.FuncDecl {
-	decls := make(map[*types.Func]*ast.FuncDecl)
-	for cur := range c.insp.Root().Preorder((*ast.FuncDecl)(nil)) {
-		fd := cur.Node().(*ast.FuncDecl)
-		if fn, ok := c.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
-			decls[fn] = fd
-		}
-	}
-	return decls
 }
 
 // funcObject returns the function or method (generic origin) that e

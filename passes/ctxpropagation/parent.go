@@ -21,6 +21,7 @@ type derivation struct {
 	call            *ast.CallExpr
 	fn              *types.Func // the deriving function
 	cancel          *types.Var  // the cancel function, if any
+	group           *types.Var  // the errgroup.Group of errgroup.WithContext
 }
 
 // parentUsed reports goroutines that use a parent context after a derived
@@ -225,21 +226,53 @@ func usesDescendant(uses contextUseSet, derivs []derivation, u *types.Var) bool 
 // statements before c in its block and in the enclosing blocks (also of
 // enclosing functions), in source order. A derivation that assigns its
 // parent variable (ctx, cancel = context.WithCancel(ctx)) is left out: the
-// name now denotes the derived context.
+// name now denotes the derived context. So is a derivation whose context
+// has ended between it and c: its group waited for (errgroup's Wait cancels
+// the group's context) or its cancel function called.
 func derivationsBefore(info *types.Info, c inspector.Cursor) []derivation {
 	var derivs []derivation
+	ended := make(map[*types.Var]bool)
 	for cur := c; ; cur = cur.Parent() {
 		switch cur.Node().(type) {
 		case *ast.File:
 			return reverse(derivs)
 		case ast.Stmt:
 			for prev, ok := cur.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
-				if d, ok := derivationOf(info, prev.Node()); ok {
+				if d, ok := derivationOf(info, prev.Node()); ok && !ended[d.cancel] && !ended[d.group] {
 					derivs = append(derivs, d)
 				}
+				endsContexts(info, prev.Node(), ended)
 			}
 		}
 	}
+}
+
+// endsContexts adds to ended the groups that stmt waits for and the cancel
+// functions it calls, outside defer statements and function literals.
+//
+//	if err := g.Wait(); err != nil { ... }
+//	cancel()
+func endsContexts(info *types.Info, stmt ast.Node, ended map[*types.Var]bool) {
+	ast.Inspect(stmt, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit, *ast.DeferStmt:
+			return false
+		case *ast.CallExpr:
+			switch fun := ast.Unparen(n.Fun).(type) {
+			case *ast.Ident:
+				if v, ok := info.Uses[fun].(*types.Var); ok {
+					ended[v] = true
+				}
+			case *ast.SelectorExpr:
+				if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok && analysisutil.IsMethod(callee(info, n), "golang.org/x/sync/errgroup", "Group", "Wait") {
+					if v, ok := info.Uses[id].(*types.Var); ok {
+						ended[v] = true
+					}
+				}
+			}
+		}
+		return true
+	})
 }
 
 // reverse reverses ds in place and returns it.
@@ -304,7 +337,7 @@ func derivationCall(info *types.Info, rhs ast.Expr, lhs []*types.Var) (derivatio
 	parent, _ := info.Uses[id].(*types.Var)
 	d := derivation{parent: parent, call: call, fn: fn, derived: lhs[0]}
 	if analysisutil.IsFunc(fn, "golang.org/x/sync/errgroup", "WithContext") {
-		d.derived = lhs[1]
+		d.derived, d.group = lhs[1], lhs[0]
 	} else if lhs[1] != nil && lhs[1].Name() != "_" {
 		d.cancel = lhs[1]
 	}

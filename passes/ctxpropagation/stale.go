@@ -8,6 +8,8 @@ import (
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 )
 
@@ -95,6 +97,9 @@ func (c *checker) checkClosure(fn *ssa.Function, mc *ssa.MakeClosure, vars map[t
 		}
 	}
 	for _, s := range stale {
+		if kind == deferred && c.inspectsOnly(lit, s.v, 0) {
+			continue // reads the final state on purpose, like a deferred err check
+		}
 		c.reportStale(lit, kind, s, len(stale) == 1)
 	}
 }
@@ -132,6 +137,68 @@ func (c *checker) reportStale(lit *ast.FuncLit, kind laterKind, s staleCapture, 
 		}
 	}
 	c.r.Report(diag)
+}
+
+// inspectsOnly reports whether the function fun (a *ast.FuncLit or
+// *ast.FuncDecl) uses the context variable v only to inspect it: its Err,
+// Done, Deadline or Value methods, context.Cause, a comparison, or passing
+// it to a function of the package that only inspects it. A deferred
+// function that inspects a reassigned context reads its final state on
+// purpose:
+//
+//	defer func() { if errors.Is(context.Cause(ctx), errTooSlow) { ... } }()
+func (c *checker) inspectsOnly(fun ast.Node, v *types.Var, depth int) bool {
+	cur, ok := c.insp.Root().FindNode(fun)
+	if !ok || depth > 1 {
+		return false
+	}
+	info := c.pass.TypesInfo
+	only := true
+	for id := range cur.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != v {
+			continue
+		}
+		if !c.inspects(id, depth) {
+			only = false
+			break
+		}
+	}
+	return only
+}
+
+// inspects reports whether the use of a context variable at id only
+// inspects it (see inspectsOnly).
+func (c *checker) inspects(id inspector.Cursor, depth int) bool {
+	info := c.pass.TypesInfo
+	switch p := id.Parent().Node().(type) {
+	case *ast.SelectorExpr:
+		switch p.Sel.Name {
+		case "Err", "Done", "Deadline", "Value":
+			return true
+		}
+	case *ast.BinaryExpr:
+		return p.Op == token.EQL || p.Op == token.NEQ
+	case *ast.CallExpr:
+		if id.ParentEdgeKind() != edge.CallExpr_Args {
+			return false
+		}
+		fn := analysisutil.Callee(info, p)
+		if fn == nil {
+			return false
+		}
+		if analysisutil.IsFunc(fn, "context", "Cause") ||
+			analysisutil.IsFunc(fn, "go.opentelemetry.io/otel/trace", "SpanFromContext", "SpanContextFromContext") {
+			return true
+		}
+		decl, ok := c.decls()[fn]
+		sig := fn.Signature()
+		i := id.ParentEdgeIndex()
+		if !ok || sig.Variadic() || i >= sig.Params().Len() {
+			return false
+		}
+		return c.inspectsOnly(decl.Node(), sig.Params().At(i), depth+1)
+	}
+	return false
 }
 
 // runsLater reports how the closure mc comes to run after its creation:
@@ -203,7 +270,7 @@ func storeAfter(fn *ssa.Function, mc *ssa.MakeClosure, cell ssa.Value, waited bo
 			allocs[a] = true
 		}
 		for _, ref := range *cell.Referrers() {
-			if st, ok := ref.(*ssa.Store); ok && st.Addr == cell && st.Parent() == fn {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == cell && st.Parent() == fn && changesCancellation(st) {
 				stores[st] = true
 			}
 		}
@@ -245,6 +312,50 @@ func storeAfter(fn *ssa.Function, mc *ssa.MakeClosure, cell ssa.Value, waited bo
 		}
 	}
 	return nil
+}
+
+// changesCancellation reports whether the store st to a context variable
+// may change how the context it holds is cancelled: any store except one
+// that only adds values to the variable's own context, which a closure may
+// read in place of the old one with no change to its cancellation.
+//
+//	ctx, cancel = context.WithTimeout(ctx, d)  // changes
+//	ctx = ctxs[i]                              // changes
+//	ctx = context.WithValue(ctx, k, v)         // values only
+//	ctx, span := tracer.Start(ctx, "op")        // values only
+func changesCancellation(st *ssa.Store) bool {
+	var call *ssa.Call
+	switch v := st.Val.(type) {
+	case *ssa.Call:
+		call = v
+	case *ssa.Extract:
+		call, _ = v.Tuple.(*ssa.Call)
+	}
+	if call == nil {
+		return true
+	}
+	fn := staticCallee(call.Common())
+	if analysisutil.IsContextDerivation(fn) || analysisutil.IsFunc(fn, "context", "WithoutCancel") || returnsFunc(call) {
+		return true
+	}
+	for _, arg := range call.Common().Args {
+		if load, ok := arg.(*ssa.UnOp); ok && load.Op == token.MUL && load.X == st.Addr {
+			return false
+		}
+	}
+	return true
+}
+
+// returnsFunc reports whether call returns a function among its results,
+// like the cancel function of a context derivation.
+func returnsFunc(call *ssa.Call) bool {
+	results := call.Common().Signature().Results()
+	for i := range results.Len() {
+		if _, ok := results.At(i).Type().Underlying().(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // isWaitCall reports whether instr waits for goroutines:

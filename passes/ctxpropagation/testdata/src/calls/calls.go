@@ -20,8 +20,8 @@ func (c *Client) Close(ctx context.Context) {}
 // --- positives ---
 
 func handle(ctx context.Context, c *Client) {
-	_ = fetch(context.Background(), "x") // want `context.Background\(\) passed to calls.fetch cannot be cancelled through ctx or at shutdown; pass ctx or a context derived from it`
-	c.Do(context.TODO())                  // want `context.TODO\(\) passed to Client.Do cannot be cancelled`
+	_ = fetch(context.Background(), "x")                                   // want `context.Background\(\) passed to calls.fetch cannot be cancelled through ctx or at shutdown; pass ctx or a context derived from it`
+	c.Do(context.TODO())                                                   // want `context.TODO\(\) passed to Client.Do cannot be cancelled`
 	tctx, cancel := context.WithTimeout(context.Background(), time.Second) // want `context.Background\(\) passed to context.WithTimeout`
 	defer cancel()
 	_ = fetch(tctx, "y")

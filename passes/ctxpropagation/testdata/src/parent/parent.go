@@ -222,3 +222,31 @@ func relay(parent context.Context) {
 	}()
 	<-child.Done()
 }
+
+// After Wait the group's context is cancelled: later goroutines must use
+// the parent (from prometheus discovery/aws/ecs.go).
+func afterWait(ctx context.Context, items []string) error {
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return fetch(gctx, "list") })
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	var wg sync.WaitGroup
+	for _, it := range items {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_ = fetch(ctx, it) // quiet: gctx ended with g.Wait()
+		}()
+	}
+	wg.Wait()
+	return nil
+}
+
+// After cancel() the derived context is done.
+func afterCancel(ctx context.Context, s *Server) {
+	tctx, cancel := context.WithTimeout(ctx, time.Second)
+	_ = fetch(tctx, "x")
+	cancel()
+	go s.worker(ctx) // quiet: tctx was cancelled before the launch
+}

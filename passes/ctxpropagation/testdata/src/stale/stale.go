@@ -2,13 +2,16 @@ package stale
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
 )
 
-func use(ctx context.Context) {}
+var sink context.Context
+
+func use(ctx context.Context) { sink = ctx }
 
 type Server struct {
 	onStop func()
@@ -20,7 +23,7 @@ type Server struct {
 // Straight-line code: reassigned after the goroutine starts.
 func straight(ctx context.Context) {
 	go func() {
-		use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 25 after the goroutine is created, so it may get a different, possibly cancelled, context; pass ctx to it as a parameter`
+		use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 28 after the goroutine is created, so it may get a different, possibly cancelled, context; pass ctx to it as a parameter`
 	}()
 	ctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
@@ -34,7 +37,7 @@ func loop(parent context.Context, shards []string) {
 	for range shards {
 		ctx, cancel = context.WithTimeout(parent, time.Second)
 		go func() {
-			use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 35`
+			use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 38`
 		}()
 	}
 	_ = cancel
@@ -45,7 +48,7 @@ func group(parent context.Context, shards []string) error {
 	g, ctx := errgroup.WithContext(parent)
 	for range shards {
 		g.Go(func() error {
-			use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 52 after the goroutine is created, so it may get a different, possibly cancelled, context; copy ctx into a variable that is not reassigned before creating the closure`
+			use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 55 after the goroutine is created, so it may get a different, possibly cancelled, context; copy ctx into a variable that is not reassigned before creating the closure`
 			return nil
 		})
 	}
@@ -58,7 +61,7 @@ func group(parent context.Context, shards []string) error {
 // A deferred function sees the context its own defer cancel() cancelled.
 func deferred(ctx context.Context) {
 	defer func() {
-		use(ctx) // want `deferred function reads ctx when it runs, but ctx is reassigned on line 63`
+		use(ctx) // want `deferred function reads ctx when it runs, but ctx is reassigned on line 66`
 	}()
 	ctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
@@ -68,9 +71,10 @@ func deferred(ctx context.Context) {
 // A stored callback runs whenever.
 func callback(ctx context.Context, s *Server) {
 	s.onStop = func() {
-		use(ctx) // want `callback reads ctx when it runs, but ctx is reassigned on line 73`
+		use(ctx) // want `callback reads ctx when it runs, but ctx is reassigned on line 76`
 	}
-	ctx = context.WithValue(ctx, "k", 1)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	use(ctx)
 }
 
@@ -103,7 +107,7 @@ func waitedSometimes(ctx context.Context, wait bool) {
 func viaVar(ctx context.Context) {
 	f := func() { use(ctx) } // want `goroutine reads ctx`
 	go f()
-	ctx = context.WithValue(ctx, "k", 2)
+	ctx = context.Background()
 	use(ctx)
 }
 
@@ -204,5 +208,61 @@ func notContext(ctx context.Context) {
 	go func() { _ = n }() // quiet: not a context
 	n = 2
 	_ = n
+	use(ctx)
+}
+
+type span struct{}
+
+func (span) End() {}
+
+func startSpan(ctx context.Context, name string) (context.Context, span) { return ctx, span{} }
+
+// Reassignments that only add values keep the cancellation the closure
+// would have seen: tracing spans, WithValue.
+func valuesOnly(ctx context.Context) {
+	go func() {
+		use(ctx) // quiet: ctx only gains values
+	}()
+	ctx, sp := startSpan(ctx, "op")
+	defer sp.End()
+	ctx = context.WithValue(ctx, "k", 1)
+	use(ctx)
+}
+
+var errTooSlow = errors.New("too slow")
+
+type Engine struct{ rejected int }
+
+// observe only inspects its context.
+func (e *Engine) observe(ctx context.Context, err error) {
+	if err != nil && errors.Is(context.Cause(ctx), errTooSlow) {
+		e.rejected++
+	}
+}
+
+// A deferred function that inspects the final context on purpose (from
+// prometheus promql/engine.go): it wants the cause of the execution
+// context assigned later.
+func (e *Engine) exec(ctx context.Context) (err error) {
+	defer func() {
+		e.observe(ctx, err) // quiet: only inspects the final context
+		if ctx.Err() != nil {
+			e.rejected++
+		}
+	}()
+	ctx, cancel := context.WithTimeoutCause(ctx, time.Second, errTooSlow)
+	defer cancel()
+	use(ctx)
+	return nil
+}
+
+// A deferred function that does work with the reassigned context.
+func (e *Engine) cleanup(ctx context.Context) {
+	defer func() {
+		e.observe(ctx, nil) // want `deferred function reads ctx when it runs, but ctx is reassigned on line 265`
+		use(ctx)
+	}()
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
 	use(ctx)
 }
