@@ -18,6 +18,7 @@ type start struct {
 	end       token.Pos
 	fun       ast.Expr // the goroutine's function
 	recovered bool     // started through a wrapper that recovers around it
+	wrapper   string   // the wrapper, for messages: " started by lib.Go"; "" otherwise
 }
 
 // checkGoroutines reports the goroutines whose function has no deferred
@@ -44,13 +45,13 @@ func (c *checker) checkGoroutines(root inspector.Cursor) {
 			if host, ok := c.recoveringHost(cur); ok {
 				c.r.Report(analysis.Diagnostic{
 					Pos: st.pos, End: st.end, Category: slugEscapes,
-					Message: "goroutine running " + name + " escapes the deferred recover of " + host + ": a panic in it crashes the process and skips every deferred cleanup",
+					Message: "goroutine running " + name + st.wrapper + " escapes the deferred recover of " + host + ": a panic in it crashes the process and skips every deferred cleanup",
 				})
 				continue
 			}
 			c.r.Report(analysis.Diagnostic{
 				Pos: st.pos, End: st.end, Category: slugWithout,
-				Message: "goroutine running " + name + " has no deferred recover: a panic in it crashes the process and skips every deferred cleanup",
+				Message: "goroutine running " + name + st.wrapper + " has no deferred recover: a panic in it crashes the process and skips every deferred cleanup",
 			})
 		}
 	}
@@ -74,7 +75,7 @@ func (c *checker) startsAt(cur inspector.Cursor) []start {
 	}
 	var starts []start
 	for _, arg := range c.facts.wrapperArgs(call) {
-		starts = append(starts, start{pos: call.Pos(), end: call.Fun.End(), fun: arg.fun, recovered: arg.recovered})
+		starts = append(starts, start{pos: call.Pos(), end: call.Fun.End(), fun: arg.fun, recovered: arg.recovered, wrapper: " started by " + types.ExprString(call.Fun)})
 	}
 	return starts
 }

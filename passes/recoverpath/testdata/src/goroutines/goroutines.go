@@ -59,9 +59,9 @@ func (s *Server) Handle(g *errgroup.Group) { // want Handle:"defers recover"
 // A wrapper that does not recover is a goroutine start like go.
 func ThroughPlainWrapper() { // want ThroughPlainWrapper:"defers recover"
 	defer handlePanic()
-	lib.Go(work) // want `goroutine running work escapes the deferred recover of ThroughPlainWrapper`
+	lib.Go(work) // want `goroutine running work started by lib.Go escapes the deferred recover of ThroughPlainWrapper`
 	done := make(chan struct{})
-	lib.GoWait(done, func() { // want `goroutine running a function literal escapes`
+	lib.GoWait(done, func() { // want `goroutine running a function literal started by lib.GoWait escapes`
 		work()
 	})
 }

@@ -35,7 +35,7 @@ func Plain(g *errgroup.Group, wg *sync.WaitGroup) {
 	})
 	g.TryGo(func() error { return nil }) // want `goroutine running a function literal has no deferred recover`
 	wg.Go(work)                          // want `goroutine running work has no deferred recover`
-	lib.Go(work)                         // want `goroutine running work has no deferred recover`
+	lib.Go(work)                         // want `goroutine running work started by lib.Go has no deferred recover`
 }
 
 // Reported once, by goroutine-escapes-recover.
