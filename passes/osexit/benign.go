@@ -129,7 +129,43 @@ func (c *checker) isBenignCall(call *ast.CallExpr, stopFn *types.Func) bool {
 			return true
 		}
 	}
-	return isNetClose(fn) || c.isBodyClose(call, fn) || c.isReaderClose(call, fn)
+	return isNetClose(fn) || c.isBodyClose(call, fn) || c.isReaderClose(call, fn) || isLogCall(fn)
+}
+
+// logLevels are the names of the logging functions and methods of every
+// logging package: what they print is a log line, not the program's data.
+var logLevels = map[string]bool{}
+
+func init() {
+	for _, level := range []string{"Debug", "Info", "Warn", "Warning", "Error", "Trace", "Notice"} {
+		for _, suffix := range []string{"", "f", "ln", "w", "Context", "S", "Depth"} {
+			logLevels[level+suffix] = true
+		}
+	}
+}
+
+// isLogCall reports whether fn logs a message at a non-fatal level:
+// log.Print*, (*log.Logger).Print*, and any function or method without
+// results named like a log level (Debugf, Info, Warnw, Errorf, ...) of a
+// logging package (slog, logrus, zap, klog, glog and the others).
+func isLogCall(fn *types.Func) bool {
+	if analysisutil.IsFunc(fn, "log", "Print", "Printf", "Println") || analysisutil.IsMethod(fn, "log", "Logger", "Print", "Printf", "Println") {
+		return true
+	}
+	if fn.Pkg() == nil || fn.Pkg().Path() == "fmt" {
+		return false
+	}
+	if fn.Signature().Results().Len() == 0 {
+		return logLevels[fn.Name()]
+	}
+	return logBuilders[fn.Name()]
+}
+
+// logBuilders are the names of the methods and functions that derive a
+// logger or a log entry, as in logger.WithError(err).Error("...").
+var logBuilders = map[string]bool{
+	"With": true, "WithField": true, "WithFields": true, "WithError": true, "WithContext": true,
+	"WithValues": true, "WithGroup": true, "WithName": true, "Named": true, "Sugar": true, "V": true,
 }
 
 // isReaderClose reports whether call closes a value whose static type is

@@ -95,7 +95,10 @@
 // keeps what was written), closing readers, network connections,
 // listeners, response bodies, *http.Server and httptest servers, closing
 // a *sql.DB and its connections, statements and rows, (*sql.Tx).Rollback
-// (the database rolls back when the connection drops), another exit, and
+// (the database rolls back when the connection drops), a log line (log
+// and slog, logrus, zap, klog, glog or any logger's Debug, Info, Warn and
+// Error; not what fmt prints, which is the program's output), another
+// exit, and
 // a deferred function literal or function of the same package doing only
 // such things (restoring a variable included); also klog.Flush and
 // glog.Flush skipped by their own Fatal (which flushes), and zap's Sync

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"io"
 	"log"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
@@ -31,7 +32,7 @@ func work() error { return nil }
 func flushSkipped(w *bufio.Writer) {
 	defer w.Flush()
 	if err := work(); err != nil {
-		os.Exit(1) // want `^os\.Exit skips deferred call w\.Flush \(line 32\)$`
+		os.Exit(1) // want `^os\.Exit skips deferred call w\.Flush \(line 33\)$`
 	}
 }
 
@@ -39,14 +40,14 @@ func twoSkipped(f *os.File, dir string) { // want twoSkipped:"exits"
 	defer os.RemoveAll(dir)
 	defer f.Close() // dies with the process: not listed
 	defer f.Sync()
-	log.Fatal(work()) // want `^log\.Fatal skips 2 deferred calls: os\.RemoveAll \(line 39\), f\.Sync \(line 41\)$`
+	log.Fatal(work()) // want `^log\.Fatal skips 2 deferred calls: os\.RemoveAll \(line 40\), f\.Sync \(line 42\)$`
 }
 
 func exitAfterDeferInOneBranch(cond bool, w *bufio.Writer) { // want exitAfterDeferInOneBranch:"exits"
 	if cond {
 		defer w.Flush()
 	}
-	os.Exit(2) // want `os\.Exit skips deferred call w\.Flush \(line 47\)`
+	os.Exit(2) // want `os\.Exit skips deferred call w\.Flush \(line 48\)`
 }
 
 func deferInLoop(ws []*bufio.Writer) { // want deferInLoop:"exits"
@@ -59,7 +60,7 @@ func deferInLoop(ws []*bufio.Writer) { // want deferInLoop:"exits"
 func exitInLoopAfterDefer(ws []*bufio.Writer) {
 	for i, w := range ws {
 		if i > 3 {
-			syscall.Exit(3) // want `syscall\.Exit skips deferred call w\.Flush \(line 64\)`
+			syscall.Exit(3) // want `syscall\.Exit skips deferred call w\.Flush \(line 65\)`
 		}
 		defer w.Flush()
 	}
@@ -89,7 +90,7 @@ func deferredLiteralWithWork(w *bufio.Writer) { // want deferredLiteralWithWork:
 	defer func() {
 		w.Flush()
 	}()
-	os.Exit(1) // want `os\.Exit skips deferred call func literal \(line 89\)`
+	os.Exit(1) // want `os\.Exit skips deferred call func literal \(line 90\)`
 }
 
 func mixedBenignAndReal(ctx context.Context, w *bufio.Writer) { // want mixedBenignAndReal:"exits"
@@ -97,19 +98,19 @@ func mixedBenignAndReal(ctx context.Context, w *bufio.Writer) { // want mixedBen
 	defer cancel()
 	defer w.Flush()
 	_ = ctx
-	os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 98\)$`
+	os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 99\)$`
 }
 
 // A deferred exit skips the calls deferred before it: they run after it.
 func deferredExitSkipsEarlier(w *bufio.Writer, code int) {
 	defer w.Flush()
-	defer os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 105\)`
+	defer os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 106\)`
 }
 
 func deferredLiteralExitSkipsEarlier(w *bufio.Writer, code int) {
 	defer w.Flush()
 	defer func() {
-		os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 110 in deferredLiteralExitSkipsEarlier\)`
+		os.Exit(code) // want `os\.Exit skips deferred call w\.Flush \(line 111 in deferredLiteralExitSkipsEarlier\)`
 	}()
 }
 
@@ -125,7 +126,7 @@ func gotoAfterDefer(w *bufio.Writer) { // want gotoAfterDefer:"exits"
 	i := 0
 again:
 	if i > 0 {
-		os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 130\)`
+		os.Exit(1) // want `os\.Exit skips deferred call w\.Flush \(line 131\)`
 	}
 	defer w.Flush()
 	i++
@@ -225,6 +226,27 @@ func startTimer() func() { // want startTimer:"benignCleanup"
 func deferredCleanup() { // want deferredCleanup:"exits"
 	defer startTimer()()
 	os.Exit(1) // quiet: the cleanup only stops a timer
+}
+
+type transfer struct {
+	fread    *os.File
+	finished int
+}
+
+// Minimised from croc's sendData: the deferred literal only logs and
+// closes a file that was read.
+func (t *transfer) send(data []byte) { // want send:"exits"
+	defer func() {
+		log.Printf("finished with %d", len(data))
+		t.finished++
+		if t.finished == 2 {
+			slog.Debug("closing file")
+			if err := t.fread.Close(); err != nil {
+				slog.Error("error closing file", "err", err)
+			}
+		}
+	}()
+	os.Exit(1) // quiet: logging and closing a read file lose nothing
 }
 
 // No pending defer at all.
