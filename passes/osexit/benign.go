@@ -55,6 +55,8 @@ var diesWithProcess = []struct {
 	{"net/http", "Server", []string{"Close"}},
 	{"net/http/httptest", "Server", []string{"Close"}},
 	{"net/http", "Client", []string{"CloseIdleConnections"}},
+	{"google.golang.org/grpc", "ClientConn", []string{"Close"}},
+	{"google.golang.org/grpc", "Server", []string{"Stop"}},
 	// Databases roll back a transaction whose connection drops, and
 	// connections, statements and result sets live on the client only.
 	{"database/sql", "Tx", []string{"Rollback"}},

@@ -93,7 +93,8 @@
 // die too), Stop of a time.Timer or Ticker, signal.Stop, os.Setenv,
 // Unsetenv and Chdir, closing a channel, (*os.File).Close (the kernel
 // keeps what was written), closing readers, network connections,
-// listeners, response bodies, *http.Server and httptest servers, closing
+// listeners, response bodies, *http.Server and httptest servers, gRPC
+// client connections and Server.Stop (not GracefulStop), closing
 // a *sql.DB and its connections, statements and rows, (*sql.Tx).Rollback
 // (the database rolls back when the connection drops), a log line (log
 // and slog, logrus, zap, klog, glog or any logger's Debug, Info, Warn and
