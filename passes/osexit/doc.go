@@ -108,9 +108,12 @@
 // as far as the defers of the function that started the goroutine go: the
 // panic would have crashed the process without running them. It is
 // silent on closures it cannot place (stored in a struct, passed to an
-// unknown function), on "may" helpers called in test files (a failing
-// test, not a shutdown), and on helpers outside the analysed module that
-// exit only on some paths (flag.Parse with ExitOnError).
+// unknown function), on "may" helpers called in test files or in functions
+// taking a *testing.T (a failing test, not a shutdown) or with constant
+// arguments only (mustParse("2001-02-03") fails every time or never), on
+// helpers outside the analysed module that exit only on some paths
+// (flag.Parse with ExitOnError), and when the deferred call is also made
+// explicitly just before the exit (w.Flush(); os.Exit(1)).
 //
 // Suppress a finding with //shutdownlint:ignore exit-skips-defer <reason>
 // on the line of the exit or the line above it.
