@@ -112,10 +112,16 @@
 // that is never reassigned before creating the closure.
 //
 // The check is silent for captured contexts that are never reassigned after
-// the closure is created (capturing is not the bug), for closures that are
-// called at once or passed to a function that may call them synchronously
-// (sort.Slice, t.Run, retry helpers), and for reassignments inside the
-// closure itself.
+// the closure is created (capturing is not the bug); for reassignments that
+// only add values to the variable's own context (ctx =
+// context.WithValue(ctx, k, v), ctx, span := tracer.Start(ctx, "op")),
+// which leave its cancellation as it was; for closures that are called at
+// once or passed to a function that may call them synchronously
+// (sort.Slice, t.Run, retry helpers); for reassignments inside the closure
+// itself; and for deferred functions that only inspect the context (its
+// Err, Done, Deadline or Value, context.Cause, or a function of the package
+// that does only that): like a deferred check of a named error result, they
+// read the final state on purpose.
 //
 // Suppress with //shutdownlint:ignore stale-context-capture <reason>.
 //

@@ -349,3 +349,12 @@ func nestedReturn(ctx context.Context, ch chan int) {
 		}
 	}()
 }
+
+// A ticker loop in a goroutine with no context available.
+func tickerNoContext(t *time.Ticker) {
+	go func() {
+		for range t.C { // quiet: no context available
+			handle(1)
+		}
+	}()
+}

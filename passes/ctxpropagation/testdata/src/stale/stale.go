@@ -266,3 +266,16 @@ func (e *Engine) cleanup(ctx context.Context) {
 	defer cancel()
 	use(ctx)
 }
+
+// sync.WaitGroup.Go (Go 1.25) starts a goroutine too.
+func waitGroupGo(parent context.Context, shards []string) {
+	var wg sync.WaitGroup
+	ctx := parent
+	for range shards {
+		wg.Go(func() {
+			use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned`
+		})
+		ctx, _ = context.WithTimeout(parent, time.Second)
+	}
+	wg.Wait()
+}
