@@ -19,6 +19,11 @@ type sigCall struct {
 	sigs    sigSet // the signals of Notify, NotifyContext, Ignore, Reset
 	test    bool   // in a _test.go file
 	nonUnix bool   // in a file built for no Unix system
+	// ignores: a Notify whose channel is made in the call, which nothing
+	// can ever receive from: the idiom that ignores signals in this
+	// process but not in the processes it starts (unlike signal.Ignore).
+	//	signal.Notify(make(chan os.Signal, 1), os.Interrupt)
+	ignores bool
 }
 
 // isRegistration reports whether the call is Notify or NotifyContext.
@@ -65,6 +70,7 @@ func (pi *pkgInfo) collectCalls() {
 					continue // not type-correct
 				}
 				c.sigs = pi.ev.callSignals(call, 1)
+				c.ignores = c.name == "Notify" && isMakeCall(pass.TypesInfo, call.Args[0])
 			case "Ignore", "Reset":
 				c.sigs = pi.ev.callSignals(call, 0)
 			}
@@ -82,4 +88,10 @@ func (pi *pkgInfo) registered() sigSet {
 		}
 	}
 	return s
+}
+
+// isMakeCall reports whether e is a call of the builtin make.
+func isMakeCall(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	return ok && isBuiltin(info, call.Fun, "make")
 }

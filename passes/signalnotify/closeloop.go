@@ -145,7 +145,7 @@ func (pi *pkgInfo) closesEachTime(site, loop inspector.Cursor) (string, bool) {
 			}
 			ch = call.Args[c.param]
 		}
-		what = types.ExprString(call.Fun) + " closes " + types.ExprString(c.ch)
+		what = types.ExprString(call.Fun) + " closes " + types.ExprString(ch)
 	}
 	if pi.isFreshEachIteration(ch, loop) || pi.loopReceivesFrom(loop, ch) || pi.isGuarded(site, loop) || pi.leavesLoop(site, loop) {
 		return "", false
@@ -170,7 +170,7 @@ func inFuncLitBelow(cur, loop inspector.Cursor) bool {
 // assigns, or a make call.
 func (pi *pkgInfo) isFreshEachIteration(ch ast.Expr, loop inspector.Cursor) bool {
 	info := pi.pass.TypesInfo
-	if call, ok := ast.Unparen(ch).(*ast.CallExpr); ok && isBuiltin(info, call.Fun, "make") {
+	if isMakeCall(info, ch) {
 		return true
 	}
 	v, ok := varOf(info, ch)

@@ -66,10 +66,10 @@ func (fc *flowChecker) notify(c *sigCall, call ssa.CallInstruction) {
 	ch := types.ExprString(c.call.Args[0])
 	term := !c.test && c.sigs.hasTermination()
 	switch {
-	case term && !flow.received && !flow.escaped:
+	case term && !flow.received && !flow.escaped && !c.ignores:
 		fc.r.Reportf("signal-never-received", c.call,
-			"nothing receives from %s, the channel given to %s: %s are caught and dropped, so they no longer stop the process",
-			ch, c.funcName(), c.sigs.termNames())
+			"nothing receives from %s, the channel given to %s: %s %s caught and dropped and no longer %s the process",
+			ch, c.funcName(), c.sigs.termNames(), plural(c.sigs.termNames(), "is", "are"), plural(c.sigs.termNames(), "stops", "stop"))
 	case term && !flow.escaped && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && fc.programContinuesAfter(fn.Syntax(), maxCallerDepth):
 		fc.notifyWithoutStop(c, call, flow, ch)
 	}
@@ -111,8 +111,9 @@ func (fc *flowChecker) notifyWithoutStop(c *sigCall, call ssa.CallInstruction, f
 		Pos:      c.call.Pos(),
 		End:      c.call.End(),
 		Category: "notify-without-stop",
-		Message: "the function can return without signal.Stop(" + ch + "): " + c.sigs.termNames() +
-			" then still go to " + ch + ", which nobody reads, and no longer stop the process",
+		Message: "the function can return without signal.Stop(" + ch + "): " + c.sigs.termNames() + " then still " +
+			plural(c.sigs.termNames(), "goes", "go") + " to " + ch + ", which nobody reads, and no longer " +
+			plural(c.sigs.termNames(), "stops", "stop") + " the process",
 	}
 	if pos := ret.Pos(); pos.IsValid() {
 		d.Related = []analysis.RelatedInformation{{Pos: pos, Message: "returns here without signal.Stop(" + ch + ")"}}
@@ -247,7 +248,7 @@ func (fc *flowChecker) notifyContext(c *sigCall, call ssa.CallInstruction) {
 		caught = s
 	}
 	const prefix = "the stop function returned by signal.NotifyContext is "
-	suffix := ": after the first signal " + caught + " stay caught, and a second one cannot force the exit"
+	suffix := ": after the first signal " + caught + " " + plural(caught, "stays", "stay") + " caught, and a second one cannot force the exit"
 	if len(uses) == 0 {
 		fc.r.Reportf("notifycontext-stop-discarded", c.call, "%sdiscarded%s", prefix, suffix)
 		return

@@ -100,12 +100,12 @@ func (pi *pkgInfo) mainDelegate(body *ast.BlockStmt) *types.Func {
 }
 
 // localCallees returns the functions and methods of the package that n
-// calls, outside function literals.
+// calls, outside function literals and go statements.
 func (pi *pkgInfo) localCallees(n ast.Node) map[*types.Func]bool {
 	callees := make(map[*types.Func]bool)
 	ast.Inspect(n, func(n ast.Node) bool {
 		switch n := n.(type) {
-		case *ast.FuncLit:
+		case *ast.FuncLit, *ast.GoStmt:
 			return false
 		case *ast.CallExpr:
 			if fn := analysisutil.Callee(pi.pass.TypesInfo, n); fn != nil && fn.Pkg() == pi.pass.Pkg {

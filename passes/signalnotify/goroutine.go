@@ -17,29 +17,51 @@ import (
 //	go func() { signal.Notify(c, os.Interrupt); <-c; cancel() }()
 func (pi *pkgInfo) checkNotifyInGoroutine() {
 	var goroutines map[ast.Node]string
+	var early sigSet // registered outside goroutines
 	for _, c := range pi.calls {
-		if !c.isRegistration() || c.test {
-			continue
-		}
-		sigs := killingSignals(c.sigs)
-		if sigs == "" {
+		if !c.isRegistration() || c.test || killingSignals(c.sigs) == "" {
 			continue
 		}
 		if goroutines == nil {
 			goroutines = pi.goroutineFuncs()
+			early = pi.registeredAtStart(goroutines)
 		}
 		fc, ok := enclosingFunc(c.cur)
 		if !ok {
 			continue
 		}
 		where, ok := goroutines[fc.Node()]
-		if !ok || pi.signalsReady(c) {
+		if !ok || pi.signalsReady(c) || early.coversKilling(c.sigs) {
 			continue
 		}
 		pi.r.Reportf("notify-in-goroutine", c.call,
-			"%s is called in %s: %s arriving before it runs kill the process without cleanup",
-			c.funcName(), where, sigs)
+			"%s is called in %s: %s arriving before it runs %s the process without cleanup",
+			c.funcName(), where, killingSignals(c.sigs), plural(killingSignals(c.sigs), "kills", "kill"))
 	}
+}
+
+// registeredAtStart returns the signals that main, the function main
+// delegates to, and init functions register themselves, before the
+// goroutines they start can run (g are the goroutine functions).
+func (pi *pkgInfo) registeredAtStart(g map[ast.Node]string) sigSet {
+	var s sigSet
+	for _, c := range pi.calls {
+		if !c.isRegistration() || c.test {
+			continue
+		}
+		fc, ok := enclosingFunc(c.cur)
+		if !ok {
+			continue
+		}
+		if _, inGoroutine := g[fc.Node()]; inGoroutine {
+			continue
+		}
+		fn := pi.funcObject(fc.Node())
+		if pi.isMainOrRun(fn) || fn != nil && fn.Name() == "init" && fn.Signature().Recv() == nil {
+			s.union(c.sigs)
+		}
+	}
+	return s
 }
 
 // defaultHarmless are the signals whose default action neither terminates

@@ -47,7 +47,7 @@ func run(pass *analysis.Pass) (any, error) {
 	usesSignal := analysisutil.Imports(pass.Pkg, "os/signal")
 	// Only generated test mains import a main package: it exports no fact.
 	exportFact := pass.Pkg.Name() != "main"
-	if !usesSignal && !analysisutil.Imports(pass.Pkg, "os") {
+	if !usesSignal && !mentionsOSSignal(pass) {
 		if found && exportFact {
 			pass.ExportPackageFact(&registersSignals{Signals: imported})
 		}
@@ -71,4 +71,21 @@ func run(pass *analysis.Pass) (any, error) {
 	pi.checkNotifyInGoroutine()
 	pi.checkFlows()
 	return nil, nil
+}
+
+// mentionsOSSignal reports whether the package names the type os.Signal,
+// which a loop over a signal channel needs (close-in-signal-loop).
+func mentionsOSSignal(pass *analysis.Pass) bool {
+	for _, imp := range pass.Pkg.Imports() {
+		if imp.Path() != "os" {
+			continue
+		}
+		sig := imp.Scope().Lookup("Signal")
+		for _, obj := range pass.TypesInfo.Uses {
+			if obj == sig {
+				return true
+			}
+		}
+	}
+	return false
 }

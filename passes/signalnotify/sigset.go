@@ -42,6 +42,20 @@ func (s sigSet) mayHave(name string) bool {
 	return s.Unknown || s.has(name)
 }
 
+// coversKilling reports whether s certainly holds every signal of t whose
+// default action kills the process.
+func (s sigSet) coversKilling(t sigSet) bool {
+	if t.All {
+		return s.All
+	}
+	for _, n := range t.Names {
+		if !defaultHarmless[n] && !s.has(n) {
+			return false
+		}
+	}
+	return true
+}
+
 func (s sigSet) empty() bool { return len(s.Names) == 0 && !s.All && !s.Unknown }
 
 // hasTermination reports whether s certainly holds SIGINT or SIGTERM, the
@@ -171,4 +185,13 @@ func isNamed(t types.Type, pkgPath, name string) bool {
 	}
 	obj := n.Obj()
 	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkgPath
+}
+
+// plural returns singular when names is one signal ("SIGINT", "every
+// signal"), plural when it joins several ("SIGINT and SIGTERM", "signals").
+func plural(names, singular, pluralForm string) string {
+	if strings.Contains(names, " and ") || names == "signals" || names == "the signals" {
+		return pluralForm
+	}
+	return singular
 }

@@ -19,7 +19,7 @@ func (pi *pkgInfo) checkMissingSigterm() {
 		return
 	}
 	for _, c := range pi.calls {
-		if !c.isRegistration() || c.test || c.nonUnix || !c.sigs.has(sigint) || pi.isScopedRegistration(c) {
+		if !c.isRegistration() || c.test || c.nonUnix || c.ignores || !c.sigs.has(sigint) || pi.isScopedRegistration(c) {
 			continue
 		}
 		d := analysis.Diagnostic{

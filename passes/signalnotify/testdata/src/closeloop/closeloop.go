@@ -98,7 +98,7 @@ func shut(ch chan struct{}) { close(ch) }
 
 func viaParam(sigs chan os.Signal, done chan struct{}) {
 	for range sigs {
-		shut(done) // want `shut closes ch on every signal`
+		shut(done) // want `shut closes done on every signal`
 	}
 }
 

@@ -23,7 +23,7 @@ func startHandler(cancel func()) {
 
 func watch(cancel func()) {
 	c := make(chan os.Signal, 1)
-	signal.Notify(c, syscall.SIGTERM) // want `signal.Notify is called in watch, which only ever runs in goroutines` `can return without signal.Stop`
+	signal.Notify(c, syscall.SIGTERM) // want `signal.Notify is called in watch, which only ever runs in goroutines: SIGTERM arriving before it runs kills the process without cleanup` `can return without signal.Stop`
 	<-c
 	cancel()
 }
@@ -94,6 +94,23 @@ func trapSignals(shutdown func()) {
 }
 
 // Negatives.
+
+// alreadyCaught registers SIGINT late, but init registers it before any
+// goroutine runs: a signal arriving early is caught, not fatal.
+func alreadyCaught() {
+	go func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGWINCH, os.Interrupt)
+		defer signal.Stop(c)
+		<-c
+	}()
+}
+
+var early = make(chan os.Signal, 1)
+
+func init() {
+	signal.Notify(early, os.Interrupt)
+}
 
 // registerFirst registers before it starts the goroutine.
 func registerFirst(cancel func()) {

@@ -30,6 +30,9 @@ func main() {
 		os.Interrupt,
 	)
 
+	// Ignoring Ctrl+C (s2c's idiom) handles nothing: no SIGTERM needed.
+	signal.Notify(make(chan os.Signal, 1), os.Interrupt)
+
 	// SIGHUP only: no SIGINT, nothing to report.
 	h := make(chan os.Signal, 1)
 	signal.Notify(h, unix.SIGHUP)

@@ -17,11 +17,11 @@ func blank(parent context.Context) {
 }
 
 func statement(parent context.Context) {
-	signal.NotifyContext(parent, syscall.SIGTERM) // want `the stop function returned by signal.NotifyContext is discarded`
+	signal.NotifyContext(parent, syscall.SIGTERM) // want `the stop function returned by signal.NotifyContext is discarded: after the first signal SIGTERM stays caught`
 }
 
 func assignedBlank(parent context.Context) {
-	ctx, stop := signal.NotifyContext(parent, syscall.SIGTERM) // want `the stop function returned by signal.NotifyContext is discarded`
+	ctx, stop := signal.NotifyContext(parent, syscall.SIGTERM) // want `the stop function returned by signal.NotifyContext is discarded: after the first signal SIGTERM stays caught`
 	_ = stop
 	<-ctx.Done()
 }
