@@ -23,11 +23,11 @@ type recoverFact struct {
 	Defers bool
 	// Launches lists the function parameters that the function runs in a
 	// goroutine, as go fn() or go func() { ...; fn() }() does.
-	Launches []Launched
+	Launches []launchedParam
 }
 
-// Launched is a function parameter that a function runs in a goroutine.
-type Launched struct {
+// A launchedParam is a function parameter that a function runs in a goroutine.
+type launchedParam struct {
 	Param     int    // index in the parameter list
 	Name      string // for messages and String
 	Recovered bool   // the goroutine defers a recover before it calls the parameter
@@ -58,13 +58,13 @@ func (f *recoverFact) empty() bool {
 }
 
 // launched returns what f records about parameter i.
-func (f *recoverFact) launched(i int) (Launched, bool) {
+func (f *recoverFact) launched(i int) (launchedParam, bool) {
 	for _, l := range f.Launches {
 		if l.Param == i {
 			return l, true
 		}
 	}
-	return Launched{}, false
+	return launchedParam{}, false
 }
 
 // facts holds the facts of the package being analyzed and reads those of
@@ -152,21 +152,7 @@ func computeFacts(pass *analysis.Pass) *facts {
 // function literals it contains (defer recover() and go recover() are not
 // calls by body).
 func callsRecover(info *types.Info, body *ast.BlockStmt) bool {
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.FuncLit:
-			return false
-		case *ast.DeferStmt:
-			return !isRecoverCall(info, n.Call)
-		case *ast.GoStmt:
-			return !isRecoverCall(info, n.Call)
-		case *ast.CallExpr:
-			found = found || isRecoverCall(info, n)
-		}
-		return !found
-	})
-	return found
+	return len(ownRecoverCalls(info, body)) > 0
 }
 
 // stopsPanics reports whether body calls recover itself in a way that can
@@ -175,8 +161,23 @@ func callsRecover(info *types.Info, body *ast.BlockStmt) bool {
 //	if r := recover(); r != nil { log.Print(r) }             // stops
 //	if r := recover(); r != nil { rollback(); panic(r) }     // does not
 func stopsPanics(info *types.Info, body *ast.BlockStmt) bool {
+	calls := ownRecoverCalls(info, body)
+	if len(calls) == 0 {
+		return false
+	}
 	repanicked := repanickedRecovers(info, body)
-	found := false
+	for _, call := range calls {
+		if !repanicked[call] {
+			return true
+		}
+	}
+	return false
+}
+
+// ownRecoverCalls returns the recover calls of body outside the function
+// literals it contains, leaving out defer recover() and go recover().
+func ownRecoverCalls(info *types.Info, body *ast.BlockStmt) []*ast.CallExpr {
+	var calls []*ast.CallExpr
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
@@ -186,11 +187,13 @@ func stopsPanics(info *types.Info, body *ast.BlockStmt) bool {
 		case *ast.GoStmt:
 			return !isRecoverCall(info, n.Call)
 		case *ast.CallExpr:
-			found = found || (isRecoverCall(info, n) && !repanicked[n])
+			if isRecoverCall(info, n) {
+				calls = append(calls, n)
+			}
 		}
-		return !found
+		return true
 	})
-	return found
+	return calls
 }
 
 // repanickedRecovers returns the recover calls of body (outside function
@@ -355,13 +358,13 @@ func assignedLit(info *types.Info, body *ast.BlockStmt, v *types.Var) *ast.FuncL
 // goroutine: by a launch whose function is the parameter (go fn(),
 // g.Go(fn)) or a literal calling it (go func() { defer ...; fn() }()), or
 // by passing it to a launcher.
-func (fs *facts) launchesParams(fd *ast.FuncDecl) []Launched {
+func (fs *facts) launchesParams(fd *ast.FuncDecl) []launchedParam {
 	info := fs.pass.TypesInfo
 	params := funcParams(info, fd)
 	if len(params) == 0 {
 		return nil
 	}
-	byParam := make(map[int]*Launched)
+	byParam := make(map[int]*launchedParam)
 	record := func(v *types.Var, recovered bool) {
 		i, ok := params[v]
 		if !ok {
@@ -371,7 +374,7 @@ func (fs *facts) launchesParams(fd *ast.FuncDecl) []Launched {
 			l.Recovered = l.Recovered && recovered
 			return
 		}
-		byParam[i] = &Launched{Param: i, Name: v.Name(), Recovered: recovered}
+		byParam[i] = &launchedParam{Param: i, Name: v.Name(), Recovered: recovered}
 	}
 	// run records the parameters the goroutine function fun runs.
 	run := func(fun ast.Expr, recovered bool) {
@@ -405,11 +408,11 @@ func (fs *facts) launchesParams(fd *ast.FuncDecl) []Launched {
 		}
 		return true
 	})
-	var ls []Launched
+	var ls []launchedParam
 	for _, l := range byParam {
 		ls = append(ls, *l)
 	}
-	slices.SortFunc(ls, func(a, b Launched) int { return a.Param - b.Param })
+	slices.SortFunc(ls, func(a, b launchedParam) int { return a.Param - b.Param })
 	return ls
 }
 
