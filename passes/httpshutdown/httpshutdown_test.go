@@ -32,7 +32,7 @@ func TestUnstoppableServer(t *testing.T) {
 }
 
 func TestTypeParams(t *testing.T) {
-	lintest.Run(t, httpshutdown.Analyzer, httpshutdown.Catalog, "typeparams")
+	lintest.Run(t, httpshutdown.Analyzer, httpshutdown.Catalog, "typeparams", "recursive")
 }
 
 // TestVersions checks that the fixes follow each file's Go version:

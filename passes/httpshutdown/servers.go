@@ -64,11 +64,11 @@ func isTracked(t types.Type) bool {
 	}
 	switch u := t.Underlying().(type) {
 	case *types.Slice:
-		return isTracked(u.Elem())
+		return analysisutil.IsNamedType(u.Elem(), "net/http", "Server")
 	case *types.Array:
-		return isTracked(u.Elem())
+		return analysisutil.IsNamedType(u.Elem(), "net/http", "Server")
 	case *types.Map:
-		return isTracked(u.Elem())
+		return analysisutil.IsNamedType(u.Elem(), "net/http", "Server")
 	case *types.Chan:
 		return isErrorType(u.Elem())
 	}
