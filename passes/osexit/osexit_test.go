@@ -25,7 +25,7 @@ func TestCovered(t *testing.T) {
 }
 
 func TestBasic(t *testing.T) {
-	lintest.Run(t, osexit.Analyzer, osexit.Catalog, "a", "closures", "loggers", "typeparams", "maytest", "output", "conns")
+	lintest.Run(t, osexit.Analyzer, osexit.Catalog, "a", "closures", "loggers", "typeparams", "maytest", "output", "conns", "benign")
 }
 
 func TestFacts(t *testing.T) {

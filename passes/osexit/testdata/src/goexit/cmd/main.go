@@ -5,6 +5,7 @@ import (
 	"lib"
 	"os"
 	"runtime"
+	"sync"
 	"testing"
 )
 
@@ -56,7 +57,17 @@ func main() {
 	go func() {
 		runtime.Goexit() // quiet: ends its own goroutine, as documented
 	}()
-	go stop()         // quiet: another goroutine
+	go stop() // quiet: another goroutine
+	var wg sync.WaitGroup
+	wg.Go(stop) // quiet: another goroutine
+	wg.Go(func() {
+		runtime.Goexit() // quiet: another goroutine
+	})
+	runtime.Gosched() // quiet: yields, does not end the goroutine
+	later := func() {
+		runtime.Goexit() // quiet: stored, main does not call it here
+	}
+	_ = later
 	register(func() { // quiet: runs who knows where
 		runtime.Goexit()
 	})
