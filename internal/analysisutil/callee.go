@@ -23,7 +23,7 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 // the package pkgPath, e.g. IsFunc(obj, "os", "Exit").
 func IsFunc(obj types.Object, pkgPath string, names ...string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
+	if !ok || fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkgPath {
 		return false
 	}
 	if sig := fn.Signature(); sig.Recv() != nil {
@@ -37,7 +37,7 @@ func IsFunc(obj types.Object, pkgPath string, names ...string) bool {
 // IsMethod(obj, "sync", "WaitGroup", "Wait").
 func IsMethod(obj types.Object, pkgPath, typeName string, names ...string) bool {
 	fn, ok := obj.(*types.Func)
-	if !ok || !slices.Contains(names, fn.Name()) {
+	if !ok || fn == nil || !slices.Contains(names, fn.Name()) {
 		return false
 	}
 	recv := fn.Signature().Recv()
