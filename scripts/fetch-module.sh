@@ -3,6 +3,7 @@
 # source, fetched through the Go module proxy, in DIR/<module path with / as
 # _>@<version>, downloads its dependencies, and prints that directory.
 set -euo pipefail
+export GOWORK=off
 modver=$1
 root=$2
 dest="$root/$(echo "$modver" | tr / _)"

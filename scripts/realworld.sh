@@ -6,6 +6,7 @@
 # (default realworld/report.txt), then a count per check. Packages of a module
 # that do not build are listed in OUT.errors; they do not stop the run.
 set -uo pipefail
+export GOWORK=off # some modules ship a go.work naming directories their module zip lacks
 cd "$(dirname "$0")/.."
 out=${1:-realworld/report.txt}
 rw=${RW_DIR:-/tmp/rw}
