@@ -55,10 +55,12 @@
 // Register before starting the goroutine. The check is silent when the
 // goroutine reports that the registration is done right after it (it
 // closes or sends on a channel, or calls WaitGroup.Done, before it starts
-// waiting), for exported functions outside package main and methods an
-// interface may call (their callers cannot all be seen), in _test.go
-// files, and for signals whose default action does not kill the process
-// (SIGCHLD, SIGWINCH, SIGURG, SIGCONT, job control).
+// waiting), when main, the function main delegates to or an init function
+// already registers the same signals, for exported functions outside
+// package main and methods an interface may call (their callers cannot
+// all be seen), in _test.go files, and for signals whose default action
+// does not kill the process (SIGCHLD, SIGWINCH, SIGURG, SIGCONT, job
+// control).
 //
 // Suppress a finding with //shutdownlint:ignore notify-in-goroutine <reason>.
 //
@@ -85,7 +87,9 @@
 //
 // The suggested fix adds syscall.SIGTERM to the call (and imports
 // syscall). The check is silent for Notify(c) with no signals (every
-// signal), for signals it cannot resolve, for scoped registrations (in a
+// signal), for signals it cannot resolve, for signal.Notify(make(chan
+// os.Signal, 1), os.Interrupt), which ignores Ctrl+C on purpose rather than
+// handling it, for scoped registrations (in a
 // function other than main and the function main delegates its body to,
 // which also unregisters with signal.Stop, signal.Reset or NotifyContext's
 // stop: an interactive prompt letting Ctrl+C cancel one wait), in _test.go
@@ -140,8 +144,11 @@
 //	return srv.ListenAndServe()
 //
 // The check follows the channel through variables, closures and the
-// functions of the package it is passed to. It is silent when the channel
-// escapes (stored in a field or global, passed to another package,
+// functions of the package it is passed to. It is silent for a channel
+// made in the call itself, signal.Notify(make(chan os.Signal, 1), sig):
+// nothing can ever read it, so the code means to ignore sig in this
+// process only (signal.Ignore would also apply to the processes it
+// starts). It is silent when the channel escapes (stored in a field or global, passed to another package,
 // returned, sent, converted to an interface), when it does not come from a
 // make call it can see, when the signals include neither SIGINT nor
 // SIGTERM (catching SIGHUP or SIGPIPE to ignore it is deliberate), and in
@@ -246,28 +253,40 @@
 //
 // Wrong:
 //
-//	func waitForSignal() os.Signal {
+//	func waitForSignal() {
 //		c := make(chan os.Signal, 1)
 //		signal.Notify(c, os.Interrupt, syscall.SIGTERM)
-//		return <-c
+//		<-c
+//	}
+//
+//	func serve() {
+//		waitForSignal()
+//		srv.Shutdown(ctx) // a second Ctrl+C cannot interrupt it
 //	}
 //
 // Right:
 //
-//	func waitForSignal() os.Signal {
+//	func waitForSignal() {
 //		c := make(chan os.Signal, 1)
 //		signal.Notify(c, os.Interrupt, syscall.SIGTERM)
 //		defer signal.Stop(c)
-//		return <-c
+//		<-c
 //	}
 //
 // The suggested fix adds defer signal.Stop(c) after the Notify call. The
-// check is silent in main and in the function main delegates its body to
-// (the process ends when they return), when the function never returns
-// (for range c over a channel nothing closes), when the channel escapes or
-// was made elsewhere, when the signals include neither SIGINT nor SIGTERM,
-// when nothing receives from the channel (signal-never-received reports
-// it), and in _test.go files.
+// check reports only when the program visibly goes on after the function
+// returns: the function is a goroutine, or a caller in the package (up to
+// three callers up) does more than print, log or exit after the call, in
+// the statements that follow or in calls it deferred before. So it is
+// silent in main and the function main delegates to, in subcommand
+// handlers reached through function values or callbacks, and in exported
+// functions nothing in the package calls. It is also silent when the
+// function never returns (for range c over a channel nothing closes, a
+// loop that ends in os.Exit), when a goroutine or callback keeps receiving
+// from the channel, when the channel escapes or was made elsewhere, when
+// the signals include neither SIGINT nor SIGTERM, when nothing receives
+// from the channel (signal-never-received reports it), and in _test.go
+// files.
 //
 // Suppress a finding with //shutdownlint:ignore notify-without-stop <reason>.
 //

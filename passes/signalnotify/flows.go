@@ -70,7 +70,7 @@ func (fc *flowChecker) notify(c *sigCall, call ssa.CallInstruction) {
 		fc.r.Reportf("signal-never-received", c.call,
 			"nothing receives from %s, the channel given to %s: %s %s caught and dropped and no longer %s the process",
 			ch, c.funcName(), c.sigs.termNames(), plural(c.sigs.termNames(), "is", "are"), plural(c.sigs.termNames(), "stops", "stop"))
-	case term && !flow.escaped && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && fc.programContinuesAfter(fn.Syntax(), maxCallerDepth):
+	case term && !flow.escaped && !c.ignores && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && fc.programContinuesAfter(fn.Syntax(), maxCallerDepth):
 		fc.notifyWithoutStop(c, call, flow, ch)
 	}
 	if !flow.escaped && !flow.reassigned {

@@ -40,6 +40,7 @@ func TestAnalyzer(t *testing.T) {
 	run("notify-in-goroutine", false, "goroutine", "goroutinelib")
 	run("close-in-signal-loop", false, "closeloop")
 	run("typeparams", false, "typeparams")
+	run("realworld", false, "realworld")
 	lintest.CheckCovered(t, cat, all...)
 }
 
