@@ -41,28 +41,20 @@ func run(pass *analysis.Pass) (any, error) {
 	defer r.Finish()
 
 	pi := &pkgInfo{pass: pass, r: r, ev: newEvaluator(pass)}
-	imported, found := importedRegistrations(pass)
-	pi.imported = imported
 	exportVarFacts(pass, pi.ev)
 	usesSignal := analysisutil.Imports(pass.Pkg, "os/signal")
-	// Only generated test mains import a main package: it exports no fact.
-	exportFact := pass.Pkg.Name() != "main"
-	if !usesSignal && !mentionsOSSignal(pass) {
-		if found && exportFact {
-			pass.ExportPackageFact(&registersSignals{Signals: imported})
-		}
-		return nil, nil
+	if usesSignal || mentionsOSSignal(pass) {
+		pi.in = inspector.New(pass.Files)
 	}
-	pi.in = inspector.New(pass.Files)
 	if usesSignal {
 		pi.collectCalls()
 	}
-	if own := pi.registered(); exportFact && (found || !own.empty()) {
-		own.union(imported)
-		pass.ExportPackageFact(&registersSignals{Signals: own})
+	pi.exportRegistrations()
+	if pi.in == nil {
+		return nil, nil
 	}
 	pi.checkCloseInSignalLoop()
-	if !usesSignal || len(pi.calls) == 0 {
+	if len(pi.calls) == 0 {
 		return nil, nil
 	}
 	pi.checkMissingSigterm()
@@ -71,6 +63,21 @@ func run(pass *analysis.Pass) (any, error) {
 	pi.checkNotifyInGoroutine()
 	pi.checkFlows()
 	return nil, nil
+}
+
+// exportRegistrations records in pi.imported what the package's imports
+// register, and exports the package's registersSignals fact: its own
+// registrations and its imports'. Only generated test mains import a main
+// package, so a main package exports none.
+func (pi *pkgInfo) exportRegistrations() {
+	imported, found := importedRegistrations(pi.pass)
+	pi.imported = imported
+	own := pi.registered()
+	if pi.pass.Pkg.Name() == "main" || !found && own.empty() {
+		return
+	}
+	own.union(imported)
+	pi.pass.ExportPackageFact(&registersSignals{Signals: own})
 }
 
 // mentionsOSSignal reports whether the package names the type os.Signal,

@@ -5,7 +5,6 @@ import (
 
 	"github.com/shutdownlint/shutdownlint/internal/lintest"
 	"github.com/shutdownlint/shutdownlint/passes/signalnotify"
-	"golang.org/x/tools/go/analysis/analysistest"
 )
 
 var (
@@ -13,35 +12,38 @@ var (
 	cat = signalnotify.Catalog
 )
 
+// fixPackages have suggested fixes, compared with their .golden files.
+var fixPackages = []string{
+	"sigterm",       // missing-sigterm
+	"untrappable",   // untrappable-signal
+	"withoutstop",   // notify-without-stop
+	"closenotified", // close-notified-channel
+}
+
+// packages are the other test packages, loaded together (each load
+// type-checks the standard library from source).
+var packages = []string{
+	// missing-sigterm: every signal, unknown signals, constants, locals,
+	// test files, per-OS files.
+	"sigtermall", "sigtermunknown", "sigtermconst", "sigtermlocal", "sigtermtest", "platform", "platformsigterm",
+	// Facts across packages: registrations and signal variables.
+	"lib", "libuser", "libmid", "libtop", "intlib", "intuser", "sigvals", "sigvalsuser",
+	"neverreceived",             // signal-never-received
+	"withoutstopmain",           // notify-without-stop in package main
+	"stopdiscarded",             // notifycontext-stop-discarded
+	"ignored",                   // ignored-termination-signal
+	"goroutine", "goroutinelib", // notify-in-goroutine
+	"closeloop",  // close-in-signal-loop
+	"typeparams", // generic code
+	"realworld",  // minimised real-world cases
+}
+
 // TestAnalyzer runs every test package and checks that every check has a
-// positive case and complete documentation.
+// positive case.
 func TestAnalyzer(t *testing.T) {
-	var all [][]*analysistest.Result
-	run := func(name string, fixes bool, pkgs ...string) {
-		t.Run(name, func(t *testing.T) {
-			if fixes {
-				all = append(all, lintest.RunWithSuggestedFixes(t, a, cat, pkgs...))
-			} else {
-				all = append(all, lintest.Run(t, a, cat, pkgs...))
-			}
-		})
-	}
-	run("missing-sigterm/fixes", true, "sigterm")
-	run("missing-sigterm", false, "sigtermall", "sigtermunknown", "sigtermconst", "sigtermlocal", "sigtermtest",
-		"platform", "platformsigterm")
-	run("facts", false, "lib", "libuser", "libmid", "libtop", "intlib", "intuser", "sigvals", "sigvalsuser")
-	run("untrappable-signal", true, "untrappable")
-	run("signal-never-received", false, "neverreceived")
-	run("notify-without-stop/fixes", true, "withoutstop")
-	run("notify-without-stop", false, "withoutstopmain")
-	run("close-notified-channel", true, "closenotified")
-	run("notifycontext-stop-discarded", false, "stopdiscarded")
-	run("ignored-termination-signal", false, "ignored")
-	run("notify-in-goroutine", false, "goroutine", "goroutinelib")
-	run("close-in-signal-loop", false, "closeloop")
-	run("typeparams", false, "typeparams")
-	run("realworld", false, "realworld")
-	lintest.CheckCovered(t, cat, all...)
+	fixed := lintest.RunWithSuggestedFixes(t, a, cat, fixPackages...)
+	rest := lintest.Run(t, a, cat, packages...)
+	lintest.CheckCovered(t, cat, fixed, rest)
 }
 
 // TestWindowsBuild analyses a package for Windows: files built only for
