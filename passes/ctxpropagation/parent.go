@@ -238,8 +238,11 @@ func derivationsBefore(info *types.Info, c inspector.Cursor) []derivation {
 			return reverse(derivs)
 		case ast.Stmt:
 			for prev, ok := cur.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
-				if d, ok := derivationOf(info, prev.Node()); ok && !ended[d.cancel] && !ended[d.group] {
-					derivs = append(derivs, d)
+				ds := derivationsOf(info, prev.Node())
+				for i := len(ds) - 1; i >= 0; i-- { // derivs is built backwards
+					if d := ds[i]; !ended[d.cancel] && !ended[d.group] {
+						derivs = append(derivs, d)
+					}
 				}
 				endsContexts(info, prev.Node(), ended)
 			}
@@ -283,41 +286,49 @@ func reverse(ds []derivation) []derivation {
 	return ds
 }
 
-// derivationOf reports whether stmt derives a context from a parent
-// variable, and describes it.
+// derivationsOf returns the derivations of contexts from parent variables
+// that stmt makes.
 //
 //	g, gctx := errgroup.WithContext(ctx)
-//	var tctx, cancel = context.WithTimeout(ctx, d)
-func derivationOf(info *types.Info, stmt ast.Node) (derivation, bool) {
-	var lhs []*types.Var
-	var rhs ast.Expr
+//	var (
+//		tctx, cancel = context.WithTimeout(ctx, d)
+//		results      []Result
+//	)
+func derivationsOf(info *types.Info, stmt ast.Node) []derivation {
+	var derivs []derivation
+	add := func(rhs ast.Expr, lhs []*types.Var) {
+		if d, ok := derivationCall(info, rhs, lhs); ok {
+			derivs = append(derivs, d)
+		}
+	}
 	switch s := stmt.(type) {
 	case *ast.AssignStmt:
-		if len(s.Rhs) != 1 {
-			return derivation{}, false
-		}
-		rhs = s.Rhs[0]
-		for _, e := range s.Lhs {
-			lhs = append(lhs, assignedVar(info, e))
+		if len(s.Rhs) == 1 {
+			var lhs []*types.Var
+			for _, e := range s.Lhs {
+				lhs = append(lhs, assignedVar(info, e))
+			}
+			add(s.Rhs[0], lhs)
 		}
 	case *ast.DeclStmt:
 		gd, ok := s.Decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR || len(gd.Specs) != 1 {
-			return derivation{}, false
+		if !ok || gd.Tok != token.VAR {
+			return nil
 		}
-		vs := gd.Specs[0].(*ast.ValueSpec)
-		if len(vs.Values) != 1 {
-			return derivation{}, false
+		for _, spec := range gd.Specs {
+			vs := spec.(*ast.ValueSpec)
+			if len(vs.Values) != 1 {
+				continue
+			}
+			var lhs []*types.Var
+			for _, name := range vs.Names {
+				v, _ := info.Defs[name].(*types.Var)
+				lhs = append(lhs, v)
+			}
+			add(vs.Values[0], lhs)
 		}
-		rhs = vs.Values[0]
-		for _, name := range vs.Names {
-			v, _ := info.Defs[name].(*types.Var)
-			lhs = append(lhs, v)
-		}
-	default:
-		return derivation{}, false
 	}
-	return derivationCall(info, rhs, lhs)
+	return derivs
 }
 
 // derivationCall describes the derivation call rhs assigned to lhs.

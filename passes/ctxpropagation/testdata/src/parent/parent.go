@@ -250,3 +250,21 @@ func afterCancel(ctx context.Context, s *Server) {
 	cancel()
 	go s.worker(ctx) // quiet: tctx was cancelled before the launch
 }
+
+// A derivation in a grouped var declaration (from thanos pkg/*/proxy.go).
+func grouped(ctx context.Context, urls []string) error {
+	var (
+		g, gctx = errgroup.WithContext(ctx)
+		results = make(chan error, len(urls))
+	)
+	for _, u := range urls {
+		g.Go(func() error {
+			results <- fetch(gctx, u) // quiet: the group context
+			return nil
+		})
+		g.Go(func() error {
+			return fetch(ctx, u) // want `goroutine uses ctx, not gctx derived from it on line 257`
+		})
+	}
+	return g.Wait()
+}
