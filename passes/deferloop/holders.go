@@ -272,8 +272,11 @@ func callsMethodOn(s *site, path ast.Expr) bool {
 // escapes reports whether the body of the innermost loop around s hands a
 // holder on beyond the iteration, so that it is meant to live until the
 // function returns: it stores it in (or appends it to) a variable declared
-// outside the loop, sends it on a channel, passes it to a goroutine, or
-// passes it to another deferred call, which runs at return and needs it.
+// outside the loop, sends it on a channel, passes it to another deferred
+// call, which runs at return and needs it, or passes it to a goroutine in
+// a loop with a bound of its own (in an endless accept loop, go
+// handle(conn) after defer conn.Close() still keeps every connection until
+// the server returns).
 //
 //	timers = append(timers, t)    headerTimeout = t.C    ch <- conn    go serve(ctx)    defer profile.WriteTo(f, 0)
 func escapes(s *site, hs []holder) bool {
@@ -285,6 +288,7 @@ func escapes(s *site, hs []holder) bool {
 			vars[h.v] = true
 		}
 	}
+	unbounded := hasUnboundedLoop(s)
 	found := false
 	ast.Inspect(loopBody(loop), func(n ast.Node) bool {
 		if found || n == s.stmt {
@@ -307,6 +311,9 @@ func escapes(s *site, hs []holder) bool {
 		case *ast.SendStmt:
 			found = holds(info, n.Value, vars)
 		case *ast.GoStmt:
+			if unbounded {
+				break // handed to a goroutine per iteration of an endless loop: still piles up
+			}
 			for _, v := range varsIn(info, n.Call) {
 				found = found || vars[v]
 			}

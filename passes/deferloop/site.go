@@ -45,6 +45,9 @@ func siteOf(pass *analysis.Pass, cur inspector.Cursor) *site {
 	if s.body == nil || len(s.loops) == 0 {
 		return nil
 	}
+	if inTimerCase(pass.TypesInfo, s) {
+		return nil // the select case of a timer that fires once
+	}
 	for _, loop := range s.loops {
 		if !runsAtMostOnce(pass.TypesInfo, loop.Node()) {
 			return s
@@ -152,4 +155,61 @@ func constInt(info *types.Info, e ast.Expr) (int64, bool) {
 func isIdentOf(info *types.Info, e ast.Expr, v *types.Var) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	return ok && v != nil && info.Uses[id] == v
+}
+
+// inTimerCase reports whether the defer of s sits in a select case, inside
+// the innermost loop, that receives from the channel of a *time.Timer
+// declared outside that loop, which the loop neither resets nor assigns:
+// the timer fires once, so the case runs at most once.
+//
+//	t := time.NewTimer(d)
+//	for { select { case <-t.C: ctx, cancel := ...; defer cancel() ... } }
+func inTimerCase(info *types.Info, s *site) bool {
+	loop := s.loops[0]
+	for cc := range s.cur.Enclosing((*ast.CommClause)(nil)) {
+		if !loop.Contains(cc) {
+			return false
+		}
+		clause := cc.Node().(*ast.CommClause)
+		var recv ast.Expr
+		switch comm := clause.Comm.(type) {
+		case *ast.ExprStmt:
+			recv = comm.X
+		case *ast.AssignStmt:
+			if len(comm.Rhs) == 1 {
+				recv = comm.Rhs[0]
+			}
+		}
+		un, ok := ast.Unparen(recv).(*ast.UnaryExpr)
+		if !ok || un.Op != token.ARROW {
+			return false
+		}
+		sel, ok := ast.Unparen(un.X).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != "C" || !analysisutil.IsNamedType(info.TypeOf(sel.X), "time", "Timer") {
+			return false
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		t, ok := info.Uses[id].(*types.Var)
+		return ok && !within(loop.Node(), t.Pos()) && !analysisutil.Reassigns(info, loop.Node(), t, nil) && !callsReset(info, loop.Node(), t)
+	}
+	return false
+}
+
+// callsReset reports whether root calls t.Reset.
+func callsReset(info *types.Info, root ast.Node, t *types.Var) bool {
+	found := false
+	ast.Inspect(root, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Reset" {
+				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == t {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }

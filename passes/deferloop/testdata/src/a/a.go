@@ -763,17 +763,62 @@ func TimerChannel(ch chan error, d time.Duration) {
 	}
 }
 
-func RacerContext(ctx context.Context, fallback <-chan time.Time, racer func(context.Context)) {
+func RacerContext(ctx context.Context, fallback *time.Timer, racer func(context.Context)) {
 	for {
 		select {
-		case <-fallback:
+		case <-fallback.C:
 			fctx, cancel := context.WithCancel(ctx)
-			defer cancel() // quiet: the context is handed to a goroutine
+			defer cancel() // quiet: the case of a timer that fires once (net.dialParallel)
 			go racer(fctx)
 		case <-ctx.Done():
 			return
 		}
 	}
+}
+
+// The same with a timer the loop resets: the case repeats.
+func RacerReset(ctx context.Context, every *time.Timer, racer func(context.Context)) {
+	for {
+		select {
+		case <-every.C:
+			every.Reset(time.Second)
+			fctx, cancel := context.WithCancel(ctx)
+			defer cancel() // want `one uncancelled context \(cancel\) per iteration piles up until RacerReset returns`
+			go racer(fctx)
+		case <-ctx.Done():
+			return
+		}
+	}
+}
+
+// Handed to a goroutine in an endless accept loop: every connection stays
+// open until the server returns.
+func AcceptGo(l net.Listener, handle func(net.Conn)) {
+	for {
+		conn, err := l.Accept()
+		if err != nil {
+			return
+		}
+		defer conn.Close() // want `one open connection \(conn\) per iteration piles up until AcceptGo returns`
+		go handle(conn)
+	}
+}
+
+// Handed to goroutines in a bounded loop: all of them work until return.
+func DialAll(addrs []string, read func(net.Conn), wg *sync.WaitGroup) {
+	for _, a := range addrs {
+		c, err := net.Dial("tcp", a)
+		if err != nil {
+			continue
+		}
+		defer c.Close() // quiet: the goroutine uses c until the function returns
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			read(c)
+		}()
+	}
+	wg.Wait()
 }
 
 func SendOn(out chan<- *os.File, names []string) {
