@@ -81,8 +81,10 @@
 // when the defer sits in a function literal called per iteration; when the
 // iteration always leaves the loop after the defer (an unconditional
 // return, break, panic or os.Exit follows it, so at most one call is
-// pending) or every loop around it has constant bounds allowing one
-// iteration (for i := 0; i < 1; i++).
+// pending), every loop around it has constant bounds allowing one
+// iteration (for i := 0; i < 1; i++), or it sits in the select case of a
+// *time.Timer declared outside the loop that the loop neither resets nor
+// reassigns (the timer fires once, so the case runs once).
 //
 // It is silent when the iteration acquires nothing that the deferred call
 // releases. What a call releases is reached through its receiver (f in
@@ -103,10 +105,14 @@
 // It is silent when the iteration hands what it acquired on beyond the
 // iteration, so that it is meant to live until the function returns: it
 // stores or appends it to a variable declared outside the loop, sends it on
-// a channel, passes it to a goroutine or to another deferred call
-// (files = append(files, f), timeout = t.C, go racer(ctx),
-// defer profile.WriteTo(f, 0)); a deferred call that only works with a
-// resource another defer of the iteration releases is not reported either.
+// a channel, passes it to another deferred call, or, in a loop with a
+// bound of its own, to a goroutine (files = append(files, f),
+// timeout = t.C, defer profile.WriteTo(f, 0), go read(c)). In an endless
+// loop a resource handed to a goroutine still piles up and is reported:
+// for { conn := accept(); defer conn.Close(); go handle(conn) } keeps every
+// connection until the server returns. A deferred call that only works
+// with a resource another defer of the iteration releases is not reported
+// either.
 //
 // And it is silent when the deferred call is a fallback for a resource
 // every iteration also releases explicitly before the next one (defer
