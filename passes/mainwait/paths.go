@@ -288,10 +288,27 @@ func (s *shape) callEvent(call *ast.CallExpr) (event, bool) {
 	if analysisutil.IsFunc(callee(s.info, call), "time", "Sleep") {
 		return event{kind: evSoftWait, node: call}, true // a grace period, or a poll interval before the trigger
 	}
-	if s.isWait(call) {
+	if s.isWait(call) && !s.shutdownWithDoneContext(call) {
 		return event{kind: evWait, node: call}, true
 	}
 	return event{}, false
+}
+
+// shutdownWithDoneContext reports whether call is a Shutdown given an owned
+// context that the trigger cancels (or one derived from it): such a
+// Shutdown returns at once instead of waiting.
+func (s *shape) shutdownWithDoneContext(call *ast.CallExpr) bool {
+	fn := analysisutil.Callee(s.info, call)
+	if fn == nil || fn.Name() != "Shutdown" || len(call.Args) == 0 {
+		return false
+	}
+	v := s.localVar(call.Args[0])
+	for a, n := v, 0; a != nil && n < 32; a, n = s.ctxParent[a], n+1 {
+		if s.relevant(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // receiveEvent classifies a receive from ch (at node n): from an owned

@@ -384,4 +384,19 @@ func main() { // want main:"waits"
 	_ = rangeCompletion()
 	_ = unrelatedCancel()
 	_ = parameterContext(context.Background())
+	_ = shutdownWithDoneContext()
+}
+
+// Minimised from the example service shopd: Shutdown is handed the done
+// context, returns at once, and waits for nothing.
+func shutdownWithDoneContext() error { // want shutdownWithDoneContext:"waits"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	go worker(ctx)
+	<-ctx.Done()
+	if err := srv.Shutdown(ctx); err != nil {
+		return err
+	}
+	return nil // want `shutdownWithDoneContext \(whose return ends the process\) returns after ctx is done without waiting`
 }
