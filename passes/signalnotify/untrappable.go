@@ -121,13 +121,14 @@ func untrappableMessage(it *sigItem, sig string, c *sigCall) string {
 	return fmt.Sprintf("%s cannot be caught: %s never delivers it, %s", what, c.funcName(), outcome)
 }
 
-// removeItemFix deletes the item and its separating comma from its list.
+// removeItemFix deletes the item (with its key, in a keyed literal) and
+// its separating comma from its list.
 func removeItemFix(it *sigItem) analysis.SuggestedFix {
 	var edit analysis.TextEdit
-	if it.index > 0 {
-		edit = analysis.TextEdit{Pos: it.list[it.index-1].End(), End: it.expr.End()}
+	if elem := it.list[it.index]; it.index > 0 {
+		edit = analysis.TextEdit{Pos: it.list[it.index-1].End(), End: elem.End()}
 	} else {
-		edit = analysis.TextEdit{Pos: it.expr.Pos(), End: it.list[1].Pos()}
+		edit = analysis.TextEdit{Pos: elem.Pos(), End: it.list[1].Pos()}
 	}
 	return analysis.SuggestedFix{Message: "Remove " + types.ExprString(it.expr), TextEdits: []analysis.TextEdit{edit}}
 }

@@ -57,6 +57,13 @@ func inLiteral() {
 	<-c
 }
 
+func keyed() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, []os.Signal{0: os.Kill, 1: os.Interrupt, 2: syscall.SIGTERM}...) // want `os.Kill \(SIGKILL\) cannot be caught`
+	defer signal.Stop(c)
+	<-c
+}
+
 const kill = syscall.SIGKILL
 
 func viaConstant() {
