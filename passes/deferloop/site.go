@@ -198,18 +198,47 @@ func inTimerCase(info *types.Info, s *site) bool {
 	return false
 }
 
-// callsReset reports whether root calls t.Reset.
+// callsReset reports whether root calls t.Reset, other than in the body of
+// an if whose condition stops t: if t.Stop() { t.Reset(d) } re-arms only a
+// timer that has not fired.
 func callsReset(info *types.Info, root ast.Node, t *types.Var) bool {
+	isCallOn := func(n ast.Node, method string) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || sel.Sel.Name != method {
+			return false
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		return ok && info.Uses[id] == t
+	}
+	stops := func(cond ast.Expr) bool {
+		found := false
+		ast.Inspect(cond, func(n ast.Node) bool {
+			found = found || isCallOn(n, "Stop")
+			return !found
+		})
+		return found
+	}
 	found := false
-	ast.Inspect(root, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Reset" {
-				if id, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[id] == t {
-					found = true
+	var visit func(n ast.Node) bool
+	visit = func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if ifs, ok := n.(*ast.IfStmt); ok && stops(ifs.Cond) {
+			for _, part := range []ast.Node{ifs.Init, ifs.Else} {
+				if part != nil {
+					ast.Inspect(part, visit)
 				}
 			}
+			return false
 		}
+		found = isCallOn(n, "Reset")
 		return !found
-	})
+	}
+	ast.Inspect(root, visit)
 	return found
 }

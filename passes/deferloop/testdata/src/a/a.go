@@ -771,6 +771,9 @@ func RacerContext(ctx context.Context, fallback *time.Timer, racer func(context.
 			defer cancel() // quiet: the case of a timer that fires once (net.dialParallel)
 			go racer(fctx)
 		case <-ctx.Done():
+			if fallback.Stop() {
+				fallback.Reset(0) // re-arms only a timer that has not fired
+			}
 			return
 		}
 	}
