@@ -207,8 +207,8 @@ func (s *shape) cleanReturn(ret *ast.ReturnStmt) bool {
 		return true
 	}
 	r := ast.Unparen(ret.Results[0])
-	if lit, ok := r.(*ast.BasicLit); ok && lit.Kind == token.INT {
-		return lit.Value == "0"
+	if tv, ok := s.info.Types[r]; ok && tv.Value != nil {
+		return tv.Value.String() == "0" // an exit code: a constant other than 0 is a failure
 	}
 	if id, ok := r.(*ast.Ident); ok {
 		if _, isNil := s.info.Uses[id].(*types.Nil); isNil {

@@ -10,6 +10,8 @@ import (
 	"syscall"
 )
 
+const exitFailure = 3
+
 func work(ctx context.Context, wg *sync.WaitGroup) { // want work:"waits"
 	defer wg.Done()
 	<-ctx.Done()
@@ -27,7 +29,10 @@ func run() int { // want run:"waits"
 	if len(os.Args) > 1 {
 		return 2 // quiet: a failure exit code
 	}
-	return 0 // want `run \(whose return ends the process\) returns after cancel\(\) without waiting for the goroutine started at line 22, which observes ctx`
+	if len(os.Args) > 2 {
+		return exitFailure // quiet: a named failure exit code (promtool's failureExitCode)
+	}
+	return 0 // want `run \(whose return ends the process\) returns after cancel\(\) without waiting for the goroutine started at line 24, which observes ctx`
 }
 
 // notRun is not the function main hands to os.Exit.

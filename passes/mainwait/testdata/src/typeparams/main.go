@@ -3,6 +3,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"os/signal"
 	"sync"
 )
 
@@ -40,7 +42,7 @@ func runNoWait() error {
 	q := &Queue[int]{}
 	go q.Drain(ctx)
 	cancel()
-	return nil // want `runNoWait \(whose return ends the process\) returns after cancel\(\) without waiting for the goroutine started at line 41, which observes ctx`
+	return nil // want `runNoWait \(whose return ends the process\) returns after cancel\(\) without waiting for the goroutine started at line 43, which observes ctx`
 }
 
 func main() { // want main:"waits"
@@ -48,4 +50,5 @@ func main() { // want main:"waits"
 		panic(err)
 	}
 	_ = runNoWait()
+	signal.Notify(make(chan os.Signal, 1), os.Interrupt)
 }
