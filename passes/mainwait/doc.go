@@ -70,14 +70,22 @@
 // finished (bounded by a timeout if need be: a grace period is a wait),
 // a blocking Shutdown, or a helper that does one of these.
 //
-// The check is silent when a wait happens anywhere on the path after the
-// goroutine is started (before or after the trigger) or is deferred, for
+// The check is silent in programs whose main package registers no
+// termination signal (os.Interrupt, SIGINT, SIGTERM, SIGQUIT) with
+// signal.Notify or NotifyContext: they have no graceful shutdown, and a
+// command-line tool that gives its goroutines a timeout and returns cuts
+// them by design. It is silent when a blocking wait (WaitGroup.Wait,
+// errgroup.Group.Wait, Shutdown, a waiting helper) happens anywhere on the
+// path after the goroutine is started, when a receive or a sleep follows
+// the trigger, when a wait is deferred, for
 // goroutines that observe nothing main owns (fire-and-forget goroutines,
 // and goroutines that receive the context through a structure), for the
 // goroutine that itself triggers the cancellation (a signal handler that
 // calls cancel), for paths that end in os.Exit, log.Fatal or panic, for
 // returns of the run function that report a failure (a non-nil error or
-// a non-zero code), and for goroutines started by helper functions. A
+// a non-zero code, named constants included), for a Shutdown given the
+// very context that was cancelled (it returns at once, so it is no wait),
+// and for goroutines started by helper functions. A
 // call of an interface method or function value named Wait, Shutdown,
 // Stop, GracefulStop, Close or Join counts as a wait.
 //
