@@ -1,4 +1,4 @@
-package goroutine // want package:`registers signals \{SIGHUP, SIGINT, SIGTERM, SIGWINCH\}`
+package goroutine // want package:`registers signals \{SIGCHLD, SIGHUP, SIGINT, SIGTERM, SIGWINCH\}`
 
 import (
 	"context"
@@ -197,6 +197,50 @@ func (svc) run() {
 func startRunner(r runner, s svc) {
 	go s.run()
 	r.run()
+}
+
+// contextFirst registers with NotifyContext before the goroutine starts.
+func contextFirst() {
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	go func() {
+		defer stop()
+		<-ctx.Done()
+	}()
+}
+
+// onlyStops: unregistering in a goroutine loses nothing.
+func onlyStops(c chan os.Signal) {
+	go func() {
+		signal.Stop(c)
+		signal.Ignore(syscall.SIGHUP)
+	}()
+}
+
+// childOnly registers SIGCHLD, whose default action is to do nothing.
+func childOnly() {
+	go func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGCHLD)
+		for range c {
+		}
+	}()
+}
+
+// syncLiteral is a literal called on the spot, in the caller's goroutine.
+func syncLiteral() {
+	func() {
+		c := make(chan os.Signal, 1)
+		signal.Notify(c, syscall.SIGTERM)
+		defer signal.Stop(c)
+		<-c
+	}()
+}
+
+// elsewhere starts another package's function: its registration is not
+// visible here.
+func elsewhere(g *errgroup.Group) {
+	go signal.Reset()
+	g.Go(func() error { return nil })
 }
 
 // later is a callback run elsewhere: the literal is not a goroutine.

@@ -1,4 +1,4 @@
-package ignored // want package:`registers signals \{SIGINT\}`
+package ignored // want package:`registers signals \{SIGHUP, SIGINT\}`
 
 import (
 	"os"
@@ -60,4 +60,15 @@ func reRegistered() chan os.Signal {
 
 func unknown(sigs ...os.Signal) {
 	signal.Ignore(sigs...)
+}
+
+func userSignals() {
+	signal.Ignore(syscall.SIGUSR1, syscall.SIGUSR2, unix.SIGQUIT)
+}
+
+// notIgnored: Notify, Stop and Reset do not ignore anything.
+func notIgnored(c chan os.Signal) {
+	signal.Notify(c, syscall.SIGHUP)
+	signal.Stop(c)
+	signal.Reset(syscall.SIGHUP)
 }

@@ -1,4 +1,4 @@
-package untrappable // want package:`registers signals \{SIGINT, SIGKILL, SIGQUIT, SIGSTOP, SIGTERM, unknown\}`
+package untrappable // want package:`registers signals \{SIGCONT, SIGHUP, SIGINT, SIGKILL, SIGQUIT, SIGSTOP, SIGTERM, SIGTSTP, SIGUSR1, all, unknown\}`
 
 import (
 	"context"
@@ -102,13 +102,29 @@ func (s mySignal) String() string { return "mine" }
 // Kill is named like os.Kill but is not a signal the system sends.
 const Kill mySignal = 9
 
-// Negatives: signals that can be caught, a look-alike, Ignore and Reset.
-func negatives() {
+var notKill = syscall.SIGTERM
+
+// Negatives: signals that can be caught, look-alikes, Ignore and Reset,
+// signals that cannot be resolved.
+func negatives(sigs []os.Signal, sig os.Signal) {
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, syscall.SIGQUIT, os.Interrupt, syscall.SIGTERM)
-	signal.Notify(c, Kill)
-	signal.Ignore(syscall.SIGHUP)
-	signal.Reset(os.Kill)
+	signal.Notify(c, Kill)                      // a type of this package, not a system signal
+	signal.Notify(c, syscall.SIGTSTP)           // Ctrl+Z can be caught, unlike SIGSTOP
+	signal.Notify(c, syscall.SIGCONT)           // can be caught
+	signal.Notify(c, syscall.Signal(15))        // SIGTERM
+	signal.Notify(c, unix.SIGTERM, unix.SIGHUP) // catchable
+	signal.Notify(c, notKill)                   // a variable holding SIGTERM
+	signal.Notify(c, sigs...)                   // unknown
+	signal.Notify(c, sig)                       // unknown
+	signal.Notify(c, []os.Signal{os.Interrupt, syscall.SIGUSR1}...)
+	signal.Notify(c)                       // every signal: the runtime skips the uncatchable ones
+	signal.Ignore(syscall.SIGHUP, os.Kill) // not a registration
+	signal.Reset(os.Kill)                  // not a registration
+	signal.Reset(syscall.SIGKILL, syscall.SIGSTOP)
+	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM)
+	defer stop()
 	defer signal.Stop(c)
 	<-c
+	<-ctx.Done()
 }
