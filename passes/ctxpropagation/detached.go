@@ -44,7 +44,7 @@ func (c *checker) isTestFile(n ast.Node) bool {
 func (c *checker) detachedLaunch(cur inspector.Cursor, launch analysisutil.Launch, reported map[*ast.CallExpr]bool) {
 	info := c.pass.TypesInfo
 	ctxName := contextInScope(info, cur)
-	if ctxName == "" {
+	if ctxName == "" || c.ownedGoroutine(cur, launch) {
 		return
 	}
 	root, ok := cur.FindNode(launch.Fun)
@@ -67,6 +67,63 @@ func (c *checker) detachedLaunch(cur inspector.Cursor, launch analysisutil.Launc
 		c.r.Reportf(detachedContext, call, "goroutine %s %s, so neither cancelling %s nor shutdown can stop it; derive its context from %s or from a server-lifetime context%s",
 			verb, freshName(info, call), ctxName, ctxName, c.detachHint(call, ctxName))
 	}
+}
+
+// ownedGoroutine reports whether the goroutine launched at cur is tracked
+// by a sync.WaitGroup stored in a struct field: its owner waits for it when
+// it closes, so it has a lifetime of its own, which the context of the
+// function that starts it (often a constructor's) does not bound.
+//
+//	b.wg.Add(1)
+//	go b.commitLoop(context.Background())   // commitLoop: defer b.wg.Done()
+func (c *checker) ownedGoroutine(cur inspector.Cursor, launch analysisutil.Launch) bool {
+	info := c.pass.TypesInfo
+	stmt := cur
+	if _, ok := launch.Node.(*ast.CallExpr); ok {
+		stmt = cur.Parent()
+	}
+	for prev, ok := stmt.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
+		if callsFieldWaitGroup(info, prev.Node(), "Add") {
+			return true
+		}
+	}
+	var body ast.Node
+	switch fun := launch.Fun.(type) {
+	case *ast.FuncLit:
+		body = fun.Body
+	default:
+		if decl, ok := c.decls()[funcObject(info, fun)]; ok {
+			body = decl.Node().(*ast.FuncDecl).Body
+		}
+	}
+	return body != nil && callsFieldWaitGroup(info, body, "Done")
+}
+
+// callsFieldWaitGroup reports whether n, outside function literals, calls
+// the method name of a sync.WaitGroup that is a struct field.
+//
+//	s.wg.Add(1)
+//	defer s.wg.Done()
+func callsFieldWaitGroup(info *types.Info, n ast.Node, name string) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok || !analysisutil.IsMethod(callee(info, n), "sync", "WaitGroup", name) {
+				break
+			}
+			if wg, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {
+				if v, ok := info.Uses[wg.Sel].(*types.Var); ok && v.IsField() {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // detachedCall reports, under -ctxpropagation.calls, the fresh contexts

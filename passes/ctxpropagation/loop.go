@@ -66,10 +66,9 @@ func (c *checker) checkLoop(cur inspector.Cursor, ctxName string, endless map[ty
 		what = fmt.Sprintf("loop has no exit: the break on line %d leaves only the %s, not the loop",
 			c.pass.Fset.Position(selectBreak).Line, breakTargetName(c.insp, selectBreak))
 	}
-	done := ctxName + ".Done()"
 	c.r.Reportf(uncancellableLoop, span{forPos, forPos + token.Pos(len("for"))},
-		"goroutine %s, so it keeps running after %s is cancelled at shutdown; return when <-%s is ready",
-		what, ctxName, done)
+		"goroutine %s, so it keeps running after %s is cancelled at shutdown; return when <-%s.Done() is ready (or on another stop signal)",
+		what, ctxName, ctxName)
 }
 
 // span is an analysis.Range.

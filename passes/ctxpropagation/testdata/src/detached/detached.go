@@ -200,3 +200,45 @@ func outside(ctx context.Context, j Job) {
 	go index(ctx, j)
 	_ = bg
 }
+
+// A goroutine tracked by a WaitGroup field has a lifetime of its own: its
+// owner stops and waits for it (from rclone lib/batcher).
+type Batcher struct {
+	wg     sync.WaitGroup
+	closed chan struct{}
+}
+
+func NewBatcher(ctx context.Context) *Batcher {
+	b := &Batcher{closed: make(chan struct{})}
+	b.wg.Add(1)
+	go b.commitLoop(context.Background()) // quiet: owned by b, stopped by Close
+	go b.flushLoop(context.Background())  // quiet: owned by b (wg.Done in the loop)
+	return b
+}
+
+func (b *Batcher) commitLoop(ctx context.Context) {
+	defer b.wg.Done()
+	<-b.closed
+	_ = index(ctx, Job{})
+}
+
+func (b *Batcher) flushLoop(ctx context.Context) {
+	defer b.wg.Done()
+	<-b.closed
+}
+
+func (b *Batcher) Close() {
+	close(b.closed)
+	b.wg.Wait()
+}
+
+// A local WaitGroup does not give the goroutine a lifetime of its own.
+func localWaitGroup(ctx context.Context, j Job) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		index(context.Background(), j) // want `goroutine creates context.Background\(\)`
+	}()
+	wg.Wait()
+}
