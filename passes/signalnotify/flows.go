@@ -46,14 +46,24 @@ func (pi *pkgInfo) checkFlows() {
 				if c == nil || callee == nil || !analysisutil.IsFunc(callee.Object(), "os/signal", c.name) {
 					continue
 				}
-				if c.name == "Notify" {
+				switch {
+				case !isPlainCall(call):
+					// go or defer of the registration itself: unusual, not followed.
+				case c.name == "Notify":
 					fc.notify(c, call)
-				} else {
+				default:
 					fc.notifyContext(c, call)
 				}
 			}
 		}
 	}
+}
+
+// isPlainCall reports whether instr is a call, neither deferred nor a go
+// statement.
+func isPlainCall(instr ssa.CallInstruction) bool {
+	_, ok := instr.(*ssa.Call)
+	return ok
 }
 
 // notify checks the channel of the Notify call c, the SSA instruction call.

@@ -26,11 +26,7 @@ func (pi *pkgInfo) checkNotifyInGoroutine() {
 			goroutines = pi.goroutineFuncs()
 			early = pi.registeredAtStart(goroutines)
 		}
-		fc, ok := enclosingFunc(c.cur)
-		if !ok {
-			continue
-		}
-		where, ok := goroutines[fc.Node()]
+		where, ok := pi.goroutineOf(c, goroutines)
 		if !ok || pi.signalsReady(c) || early.coversKilling(c.sigs) {
 			continue
 		}
@@ -38,6 +34,21 @@ func (pi *pkgInfo) checkNotifyInGoroutine() {
 			"%s is called in %s: %s arriving before it runs %s the process without cleanup",
 			c.funcName(), where, killingSignals(c.sigs), plural(killingSignals(c.sigs), "kills", "kill"))
 	}
+}
+
+// goroutineOf describes the goroutine the registration c runs in, if it
+// runs only in goroutines: go signal.Notify(...) itself, or a call in a
+// function of goroutines.
+func (pi *pkgInfo) goroutineOf(c *sigCall, goroutines map[ast.Node]string) (string, bool) {
+	if g, ok := c.cur.Parent().Node().(*ast.GoStmt); ok {
+		return "a goroutine started at line " + pi.line(g.Go), true
+	}
+	fc, ok := enclosingFunc(c.cur)
+	if !ok {
+		return "", false
+	}
+	where, ok := goroutines[fc.Node()]
+	return where, ok
 }
 
 // registeredAtStart returns the signals that main, the function main

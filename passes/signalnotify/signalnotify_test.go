@@ -36,6 +36,7 @@ var packages = []string{
 	"closeloop",  // close-in-signal-loop
 	"typeparams", // generic code
 	"realworld",  // minimised real-world cases
+	"weird",      // unusual spellings
 }
 
 // TestAnalyzer runs every test package and checks that every check has a
