@@ -254,3 +254,18 @@ func TestSuppression(t *testing.T) {
 	}
 	assert.NotContains(t, r.stderr, "suppress.go:17:", "the suppressed finding is not reported under go vet either")
 }
+
+// TestDependencyThenRoot checks that a package analysed first only as a
+// dependency still has its findings reported when it is named later (the go
+// command of Go 1.26 caches the two alike; the standalone mode works around
+// it).
+func TestDependencyThenRoot(t *testing.T) {
+	dir := copyFixture(t)
+	r := run(t, dir, bin, "-osexit", "./cache/user")
+	assert.Equal(t, 0, r.code, r.stdout+r.stderr)
+	r = run(t, dir, bin, "-osexit", "./cache/dep")
+	assert.Equal(t, 3, r.code, r.stdout+r.stderr)
+	assert.Contains(t, r.stdout, "cache/dep/dep.go:11:2: os.Exit skips deferred call w.Flush (line 10)")
+	r = run(t, dir, bin, "-osexit", "./cache/dep")
+	assert.Equal(t, 3, r.code, "the same command again, from the cache: %s", r.stdout+r.stderr)
+}

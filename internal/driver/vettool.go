@@ -18,6 +18,7 @@ import (
 func runVetTool(s Suite) {
 	withVet := vetFlagValue(os.Args[1:])
 	flag.Bool("vet", true, "also run go vet's analyzers (-vet=false: only the shutdownlint suite)")
+	flag.String("cache-salt", "", "ignored; changes go vet's cache key (set by the standalone mode on Go 1.26)")
 	if !withVet {
 		var off []string
 		for _, a := range s.Vet {
