@@ -104,10 +104,11 @@
 //
 // It is silent when the iteration hands what it acquired on beyond the
 // iteration, so that it is meant to live until the function returns: it
-// stores or appends it to a variable declared outside the loop, sends it on
-// a channel, passes it to another deferred call, or, in a loop with a
-// bound of its own, to a goroutine (files = append(files, f),
-// timeout = t.C, defer profile.WriteTo(f, 0), go read(c)). In an endless
+// stores or appends it (or a channel it provides, which later iterations
+// receive from) to a variable declared outside the loop, sends it on a
+// channel, passes it to another deferred call, or, in a loop with a bound
+// of its own, to a goroutine (files = append(files, f), timeout = t.C,
+// updates = s.Updates(), defer profile.WriteTo(f, 0), go read(c)). In an endless
 // loop a resource handed to a goroutine still piles up and is reported:
 // for { conn := accept(); defer conn.Close(); go handle(conn) } keeps every
 // connection until the server returns. A deferred call that only works

@@ -327,7 +327,8 @@ func escapes(s *site, hs []holder) bool {
 }
 
 // holds reports whether the value of e is, contains or points into one of
-// vars: v, &v, v.C, T{v}, append(xs, v).
+// vars, or is a channel one of them provides: v, &v, v.C, T{v},
+// append(xs, v), v.Updates().
 func holds(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
@@ -348,6 +349,10 @@ func holds(info *types.Info, e ast.Expr, vars map[*types.Var]bool) bool {
 			}
 		}
 	case *ast.CallExpr:
+		if sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr); ok && isMethodCall(info, sel) && holds(info, sel.X, vars) {
+			_, isChan := info.TypeOf(e).Underlying().(*types.Chan)
+			return isChan // a channel of the resource, which later iterations receive from
+		}
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "append" {
 				for _, arg := range e.Args[1:] {

@@ -876,3 +876,44 @@ func LoopValueArgument(files []*os.File) {
 		defer func(f *os.File) { f.Close() }(f) // quiet: the loop's values, passed as arguments
 	}
 }
+
+type stream struct{ updates chan int }
+
+func (s *stream) start()              {}
+func (s *stream) done()               {}
+func (s *stream) updateC() <-chan int { return s.updates }
+func (s *stream) name() string        { return "" }
+func lookup(string) (*stream, error)  { return nil, nil }
+
+// A channel of the resource kept outside the loop: later iterations listen
+// to it, so the resource lives until return (nats-server's monitorStream).
+func Monitor(restored <-chan error, quit <-chan struct{}) {
+	var mset *stream
+	var updates <-chan int
+	for {
+		select {
+		case err := <-restored:
+			if err == nil {
+				mset, _ = lookup("s")
+				mset.start()
+				defer mset.done() // quiet: updates, kept outside the loop, comes from mset
+				updates = mset.updateC()
+			}
+		case <-updates:
+		case <-quit:
+			return
+		}
+	}
+}
+
+// A string of the resource is not a channel: reported.
+func Names(names []string) []string {
+	var last string
+	for _, n := range names {
+		s, _ := lookup(n)
+		s.start()
+		defer s.done() // want `one pending call of s.done per iteration piles up until Names returns`
+		last = s.name()
+	}
+	return []string{last}
+}
