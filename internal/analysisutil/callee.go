@@ -19,6 +19,16 @@ func Callee(info *types.Info, call *ast.CallExpr) *types.Func {
 	return fn.Origin()
 }
 
+// CalleeObject is Callee as a types.Object: nil (an untyped nil) for
+// dynamic calls, conversions and builtins, so that callers can compare it
+// with nil after passing it around as an Object.
+func CalleeObject(info *types.Info, call *ast.CallExpr) types.Object {
+	if fn := Callee(info, call); fn != nil {
+		return fn
+	}
+	return nil
+}
+
 // IsFunc reports whether obj is one of the package-level functions names of
 // the package pkgPath, e.g. IsFunc(obj, "os", "Exit").
 func IsFunc(obj types.Object, pkgPath string, names ...string) bool {

@@ -72,7 +72,7 @@ func (st *state) classifyResult(e ast.Expr, idx int, at inspector.Cursor, depth 
 	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		fn := callee(st.info, e)
+		fn := analysisutil.CalleeObject(st.info, e)
 		parent := func() ctxClass {
 			if len(e.Args) == 0 {
 				return ctxClass{}
@@ -127,7 +127,7 @@ func (st *state) doneReceived(v *types.Var, at inspector.Cursor) bool {
 			continue
 		}
 		call, ok := ast.Unparen(u.X).(*ast.CallExpr)
-		if !ok || !analysisutil.IsMethod(callee(st.info, call), "context", "Context", "Done") {
+		if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(st.info, call), "context", "Context", "Done") {
 			continue
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)

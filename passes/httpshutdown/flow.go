@@ -299,7 +299,7 @@ func (cc *closedCheck) followWait(goCall inspector.Cursor, depth int) *failure {
 	}
 	for c := range cc.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		if !analysisutil.IsMethod(callee(cc.info, call), "golang.org/x/sync/errgroup", "Group", "Wait") {
+		if !analysisutil.IsMethod(analysisutil.CalleeObject(cc.info, call), "golang.org/x/sync/errgroup", "Group", "Wait") {
 			continue
 		}
 		wsel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
@@ -315,7 +315,7 @@ func (cc *closedCheck) followWait(goCall inspector.Cursor, depth int) *failure {
 
 // isErrgroupGo reports whether call is (*errgroup.Group).Go or TryGo.
 func isErrgroupGo(info *types.Info, call *ast.CallExpr) bool {
-	return analysisutil.IsMethod(callee(info, call), "golang.org/x/sync/errgroup", "Group", "Go", "TryGo")
+	return analysisutil.IsMethod(analysisutil.CalleeObject(info, call), "golang.org/x/sync/errgroup", "Group", "Go", "TryGo")
 }
 
 // carriesError reports whether call passes an error given as argument on in

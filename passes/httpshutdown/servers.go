@@ -260,13 +260,3 @@ func funcType(c inspector.Cursor) *ast.FuncType {
 	}
 	return nil
 }
-
-// callee returns the function or method call statically invokes, or a nil
-// Object (never a typed nil, which the analysisutil predicates would
-// dereference).
-func callee(info *types.Info, call *ast.CallExpr) types.Object {
-	if fn := analysisutil.Callee(info, call); fn != nil {
-		return fn
-	}
-	return nil
-}

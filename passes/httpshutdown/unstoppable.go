@@ -10,32 +10,17 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 )
 
-// termSignals are the signals a supervisor or a terminal stops a process
-// with, by package path of the constant.
-var termSignals = map[string][]string{
-	"os":                       {"Interrupt"},
-	"syscall":                  {"SIGINT", "SIGTERM", "SIGQUIT"},
-	"golang.org/x/sys/unix":    {"SIGINT", "SIGTERM", "SIGQUIT"},
-	"golang.org/x/sys/windows": {"SIGINT", "SIGTERM"},
-}
-
-// isTermSignal reports whether obj is one of termSignals.
-func isTermSignal(obj types.Object) bool {
-	return obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() &&
-		slices.Contains(termSignals[obj.Pkg().Path()], obj.Name())
-}
-
 // checkUnstoppableServers reports, in a main package that handles
 // termination signals, servers nothing can shut down: http.ListenAndServe
 // and friends, and *http.Server values that are served but never shut down
 // or closed (unstoppable-server).
 func checkUnstoppableServers(st *state, serves, closers []serverCall) {
-	if st.pass.Pkg.Name() != "main" || !handlesTermination(st.info, st.insp) {
+	if st.pass.Pkg.Name() != "main" || !analysisutil.HandlesTermination(st.pass) {
 		return
 	}
 	for c := range st.insp.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := c.Node().(*ast.CallExpr)
-		fn := callee(st.info, call)
+		fn := analysisutil.CalleeObject(st.info, call)
 		if analysisutil.IsFunc(fn, "net/http", "ListenAndServe", "ListenAndServeTLS", "Serve", "ServeTLS") {
 			st.r.Reportf(checkUnstoppable, call,
 				"http.%s runs a server nothing can shut down in a program that handles termination signals: in-flight requests are cut when it exits; use an *http.Server and call its Shutdown", fn.Name())
@@ -54,46 +39,6 @@ func checkUnstoppableServers(st *state, serves, closers []serverCall) {
 		st.r.Reportf(checkUnstoppable, sv.cur.Node(),
 			"%s is never shut down or closed in a program that handles termination signals: in-flight requests are cut when it exits; call %s.Shutdown when the signal arrives", srv, srv)
 	}
-}
-
-// handlesTermination reports whether the package registers a termination
-// signal: signal.Notify or NotifyContext with os.Interrupt, SIGINT, SIGTERM
-// or SIGQUIT, or with no signal (all of them). Signals passed as a slice
-// count when the package names a termination signal anywhere.
-func handlesTermination(info *types.Info, insp *inspector.Inspector) bool {
-	namesTerm := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(x ast.Node) bool {
-			if id, ok := x.(*ast.Ident); ok && isTermSignal(info.Uses[id]) {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
-	for c := range insp.Root().Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		if !analysisutil.IsSignalRegistration(callee(info, call)) || len(call.Args) == 0 {
-			continue
-		}
-		sigs := call.Args[1:]
-		if len(sigs) == 0 {
-			return true
-		}
-		for _, s := range sigs {
-			if namesTerm(s) {
-				return true
-			}
-		}
-		if call.Ellipsis.IsValid() {
-			for f := range insp.Root().Preorder((*ast.File)(nil)) {
-				if namesTerm(f.Node()) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // escapes reports whether a server held by an alias of key is handed to

@@ -4,7 +4,6 @@ import (
 	_ "embed"
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
@@ -34,7 +33,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r := analysisutil.NewReporter(pass, Catalog)
 	defer r.Finish()
 	waits := exportWaitFacts(pass)
-	if pass.Pkg.Name() != "main" || !handlesTermination(pass) {
+	if pass.Pkg.Name() != "main" || !analysisutil.HandlesTermination(pass) {
 		// Only main, and the run function it delegates to, decide when the
 		// process ends; a program that handles no termination signal has
 		// no graceful shutdown to cut short (its goroutines stop with it by
@@ -138,53 +137,4 @@ func isOutcome(sig *types.Signature) bool {
 		return true
 	}
 	return types.Identical(t, types.Universe.Lookup("error").Type())
-}
-
-// termSignals are the signals a supervisor or a terminal stops a process
-// with, by package path of the constant.
-var termSignals = map[string][]string{
-	"os":                       {"Interrupt"},
-	"syscall":                  {"SIGINT", "SIGTERM", "SIGQUIT"},
-	"golang.org/x/sys/unix":    {"SIGINT", "SIGTERM", "SIGQUIT"},
-	"golang.org/x/sys/windows": {"SIGINT", "SIGTERM"},
-}
-
-// handlesTermination reports whether the package registers a termination
-// signal with signal.Notify or NotifyContext: os.Interrupt, SIGINT, SIGTERM
-// or SIGQUIT, no signal at all (every signal), or a slice of signals when
-// the package names a termination signal somewhere.
-func handlesTermination(pass *analysis.Pass) bool {
-	isTerm := func(obj types.Object) bool {
-		return obj != nil && obj.Pkg() != nil && obj.Parent() == obj.Pkg().Scope() &&
-			slices.Contains(termSignals[obj.Pkg().Path()], obj.Name())
-	}
-	names := func(n ast.Node) bool {
-		found := false
-		ast.Inspect(n, func(x ast.Node) bool {
-			if id, ok := x.(*ast.Ident); ok && isTerm(pass.TypesInfo.Uses[id]) {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
-	for _, f := range pass.Files {
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
-			call, ok := n.(*ast.CallExpr)
-			if found || !ok || len(call.Args) == 0 || !analysisutil.IsSignalRegistration(callee(pass.TypesInfo, call)) {
-				return !found
-			}
-			sigs := call.Args[1:]
-			found = len(sigs) == 0 || slices.ContainsFunc(sigs, func(e ast.Expr) bool { return names(e) })
-			if !found && call.Ellipsis.IsValid() {
-				found = slices.ContainsFunc(pass.Files, func(f *ast.File) bool { return names(f) })
-			}
-			return !found
-		})
-		if found {
-			return true
-		}
-	}
-	return false
 }

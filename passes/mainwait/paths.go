@@ -285,7 +285,7 @@ func (s *shape) callEvent(call *ast.CallExpr) (event, bool) {
 	if s.external && isServeCall(s.info, call) {
 		return event{kind: evTrigger, node: call, desc: types.ExprString(call.Fun) + " returned"}, true
 	}
-	if analysisutil.IsFunc(callee(s.info, call), "time", "Sleep") {
+	if analysisutil.IsFunc(analysisutil.CalleeObject(s.info, call), "time", "Sleep") {
 		return event{kind: evSoftWait, node: call}, true // a grace period, or a poll interval before the trigger
 	}
 	if s.isWait(call) && !s.shutdownWithDoneContext(call) {
@@ -318,7 +318,7 @@ func (s *shape) shutdownWithDoneContext(call *ast.CallExpr) bool {
 // period).
 func (s *shape) receiveEvent(ch ast.Expr, n ast.Node) (event, bool) {
 	if call, ok := ast.Unparen(ch).(*ast.CallExpr); ok {
-		if analysisutil.IsMethod(callee(s.info, call), "context", "Context", "Done") {
+		if analysisutil.IsMethod(analysisutil.CalleeObject(s.info, call), "context", "Context", "Done") {
 			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 				if v := s.localVar(sel.X); v != nil && s.relevant(v) {
 					return event{kind: evTrigger, node: n, desc: types.ExprString(sel.X) + " is done"}, true
@@ -429,7 +429,7 @@ func (s *shape) mayReturn(call *ast.CallExpr) bool {
 			return false
 		}
 	}
-	fn := callee(s.info, call)
+	fn := analysisutil.CalleeObject(s.info, call)
 	switch {
 	case analysisutil.IsFunc(fn, "os", "Exit"), analysisutil.IsFunc(fn, "syscall", "Exit"), analysisutil.IsFunc(fn, "runtime", "Goexit"),
 		analysisutil.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"),

@@ -113,7 +113,7 @@ func (s *shape) collectSignalChans() {
 	for _, f := range s.pass.Files {
 		ast.Inspect(f, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
-			if ok && len(call.Args) > 0 && analysisutil.IsFunc(callee(s.info, call), "os/signal", "Notify") {
+			if ok && len(call.Args) > 0 && analysisutil.IsFunc(analysisutil.CalleeObject(s.info, call), "os/signal", "Notify") {
 				if id, ok := ast.Unparen(call.Args[0]).(*ast.Ident); ok {
 					if v, ok := s.info.Uses[id].(*types.Var); ok {
 						s.sigChans[v] = true
@@ -132,7 +132,7 @@ func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
 	if !ok || len(call.Args) == 0 || len(lhs) == 0 {
 		return
 	}
-	fn := callee(s.info, call)
+	fn := analysisutil.CalleeObject(s.info, call)
 	ctx := s.localVar(lhs[0])
 	if ctx == nil {
 		return
@@ -165,7 +165,7 @@ func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
 // the trigger (a goroutine that waits for a signal and calls cancel).
 func (s *shape) collectLaunches() {
 	ast.Inspect(s.fd.Body, func(n ast.Node) bool {
-		l, ok := launchOf(s.info, n)
+		l, ok := analysisutil.LaunchOf(s.info, n)
 		if !ok {
 			return true
 		}
@@ -323,23 +323,4 @@ func isMakeChan(info *types.Info, e ast.Expr) bool {
 	}
 	_, ok = t.Underlying().(*types.Chan)
 	return ok
-}
-
-// callee returns the function call statically invokes, or a nil Object
-// (never a typed nil, which the analysisutil predicates would dereference).
-func callee(info *types.Info, call *ast.CallExpr) types.Object {
-	if fn := analysisutil.Callee(info, call); fn != nil {
-		return fn
-	}
-	return nil
-}
-
-// launchOf is analysisutil.LaunchOf, guarded against calls without a static
-// callee (LaunchOf hands their typed-nil callee to IsMethod, which
-// dereferences it).
-func launchOf(info *types.Info, n ast.Node) (analysisutil.Launch, bool) {
-	if call, ok := n.(*ast.CallExpr); ok && analysisutil.Callee(info, call) == nil {
-		return analysisutil.Launch{}, false
-	}
-	return analysisutil.LaunchOf(info, n)
 }

@@ -59,7 +59,7 @@ func (pi *pkgInfo) collectCalls() {
 		root, _ := pi.in.Root().FindNode(f)
 		for cur := range root.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			fn := callee(pass.TypesInfo, call)
+			fn := analysisutil.CalleeObject(pass.TypesInfo, call)
 			if !analysisutil.IsFunc(fn, "os/signal", "Notify", "NotifyContext", "Ignore", "Reset", "Stop") {
 				continue
 			}

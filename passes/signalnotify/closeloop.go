@@ -133,7 +133,7 @@ func (pi *pkgInfo) closesEachTime(site, loop inspector.Cursor) (string, bool) {
 		ch = call.Args[0]
 		what = "close(" + types.ExprString(ch) + ") runs"
 	} else {
-		fn, _ := callee(info, call).(*types.Func)
+		fn, _ := analysisutil.CalleeObject(info, call).(*types.Func)
 		c, ok := pi.closers()[fn]
 		if !ok {
 			return "", false
@@ -299,7 +299,7 @@ func (pi *pkgInfo) terminates(cur, loop inspector.Cursor) bool {
 		return true
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-		return ok && (isBuiltin(pi.pass.TypesInfo, call.Fun, "panic") || isNoReturn(callee(pi.pass.TypesInfo, call)))
+		return ok && (isBuiltin(pi.pass.TypesInfo, call.Fun, "panic") || isNoReturn(analysisutil.CalleeObject(pi.pass.TypesInfo, call)))
 	case *ast.BranchStmt:
 		switch s.Tok {
 		case token.GOTO:
@@ -436,7 +436,7 @@ func (pi *pkgInfo) topLevelClose(fd *ast.FuncDecl) (closer, bool) {
 			}
 			continue
 		}
-		fn, _ := callee(info, call).(*types.Func)
+		fn, _ := analysisutil.CalleeObject(info, call).(*types.Func)
 		if c, ok := pi.closerFuncs[fn]; ok && c.param < 0 {
 			return c, true
 		}

@@ -101,7 +101,7 @@ func (pi *pkgInfo) hasWork(n, skip ast.Node) bool {
 			analysisutil.IsNamedType(tv.Type, "context", "CancelFunc") || analysisutil.IsNamedType(tv.Type, "context", "CancelCauseFunc") {
 			return true
 		}
-		fn, _ := callee(info, call).(*types.Func)
+		fn, _ := analysisutil.CalleeObject(info, call).(*types.Func)
 		switch {
 		case fn == nil:
 			work = true

@@ -124,22 +124,3 @@ func sameVar(info *types.Info, a, b ast.Expr) bool {
 	vb, ok2 := varOf(info, b)
 	return ok1 && ok2 && va == vb && types.ExprString(ast.Unparen(a)) == types.ExprString(ast.Unparen(b))
 }
-
-// callee returns the function call statically invokes, as a types.Object
-// that is nil (not a nil *types.Func) when there is none, so that it can be
-// given to analysisutil.IsFunc and IsMethod.
-func callee(info *types.Info, call *ast.CallExpr) types.Object {
-	if fn := analysisutil.Callee(info, call); fn != nil {
-		return fn
-	}
-	return nil
-}
-
-// launchOf is analysisutil.LaunchOf, safe for calls without a static
-// callee.
-func launchOf(info *types.Info, n ast.Node) (analysisutil.Launch, bool) {
-	if call, ok := n.(*ast.CallExpr); ok && callee(info, call) == nil {
-		return analysisutil.Launch{}, false
-	}
-	return analysisutil.LaunchOf(info, n)
-}

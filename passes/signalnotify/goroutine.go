@@ -192,7 +192,7 @@ func (pi *pkgInfo) signalsReady(c *sigCall) bool {
 				continue
 			}
 			if isBuiltin(pi.pass.TypesInfo, call.Fun, "close") ||
-				analysisutil.IsMethod(callee(pi.pass.TypesInfo, call), "sync", "WaitGroup", "Done") {
+				analysisutil.IsMethod(analysisutil.CalleeObject(pi.pass.TypesInfo, call), "sync", "WaitGroup", "Done") {
 				return true
 			}
 		}

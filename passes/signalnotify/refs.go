@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -47,7 +48,7 @@ func (pi *pkgInfo) funcIndex() *funcIndex {
 				idx.refs[fn] = append(idx.refs[fn], pi.classifyRef(cur))
 			}
 		default:
-			if l, ok := launchOf(info, n); ok {
+			if l, ok := analysisutil.LaunchOf(info, n); ok {
 				if lit, ok := l.Fun.(*ast.FuncLit); ok {
 					idx.launched[lit] = l.Pos
 				}
@@ -77,7 +78,7 @@ func (pi *pkgInfo) classifyRef(id inspector.Cursor) funcRef {
 			return funcRef{call: call, site: fc.Node()}
 		}
 	case edge.CallExpr_Args:
-		if l, ok := launchOf(pi.pass.TypesInfo, call.Node()); ok && l.Fun == e.Node() {
+		if l, ok := analysisutil.LaunchOf(pi.pass.TypesInfo, call.Node()); ok && l.Fun == e.Node() {
 			return funcRef{launch: true}
 		}
 	}
