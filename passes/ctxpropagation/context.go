@@ -231,6 +231,7 @@ var cleanupPrefixes = []string{
 	"shutdown", "close", "stop", "gracefulstop", "cleanup", "clean", "teardown",
 	"drain", "flush", "terminate", "release", "deregister", "unregister",
 	"dispose", "destroy", "unsubscribe", "disconnect", "logout", "rollback",
+	"abort",
 }
 
 // isCleanupFunc reports whether fn's name says it shuts something down or

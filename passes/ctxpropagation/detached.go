@@ -24,8 +24,8 @@ func (c *checker) detached() {
 		if launch, ok := launchOf(info, cur.Node()); ok {
 			c.detachedLaunch(cur, launch, reported)
 		}
-		if call, ok := cur.Node().(*ast.CallExpr); ok && calls {
-			c.detachedCall(cur, call, reported)
+		if call, ok := cur.Node().(*ast.CallExpr); ok && calls && cur.ParentEdgeKind() != edge.GoStmt_Call {
+			c.detachedCall(cur, call, reported) // a go statement's call is a launch
 		}
 	}
 }
@@ -197,10 +197,23 @@ func (c *checker) detachHint(call *ast.CallExpr, ctxName string) string {
 //	defer func() { flush(context.Background()) }()
 func (c *checker) isDeliberateFresh(fc inspector.Cursor) bool {
 	info := c.pass.TypesInfo
-	if afterDone(info, fc) || inDefer(fc) {
+	if afterDone(info, fc) || inDefer(fc) || c.inCleanupFunc(fc) {
 		return true
 	}
 	return feedsCleanup(info, fc, 0)
+}
+
+// inCleanupFunc reports whether the code at c is in a function or method
+// whose name says it cleans up (Close, Shutdown, Abort, ...), whose work
+// must not be cut short by the context of the code that stops.
+//
+//	func (w *writer) Abort(ctx context.Context) error { return w.c.Abort(context.Background(), w.id) }
+func (c *checker) inCleanupFunc(cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fn, _ := c.pass.TypesInfo.Defs[fc.Node().(*ast.FuncDecl).Name].(*types.Func)
+		return isCleanupFunc(fn)
+	}
+	return false
 }
 
 // inDefer reports whether the code at c runs in a deferred call of the

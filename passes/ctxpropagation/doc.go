@@ -53,13 +53,18 @@
 //
 // The check is silent when no context is in scope (main, init, functions
 // that receive none, blank context parameters), in _test.go files, for
-// context.WithoutCancel, and for fresh contexts built for shutdown or
-// cleanup work, which the done context would cut short: after <-ctx.Done()
-// or inside a select case or if statement that waits for it or tests
-// ctx.Err(), inside context.AfterFunc and deferred calls, and when the
-// fresh context (directly, or through context.WithTimeout and a variable)
-// is given to a function whose name says it cleans up — Shutdown, Close,
-// Stop, GracefulStop, Cleanup, Drain, Flush, and the like:
+// context.WithoutCancel, for goroutines tracked by a sync.WaitGroup stored
+// in a struct field (s.wg.Add(1) before the launch, or s.wg.Done() in the
+// goroutine: their owner stops and waits for them, so the context of the
+// function that starts them, often a constructor's, is not their lifetime),
+// and for fresh contexts built for shutdown or cleanup work, which the done
+// context would cut short: after <-ctx.Done() or inside a select case or if
+// statement that waits for it or tests ctx.Err(), inside context.AfterFunc
+// and deferred calls, in functions and methods whose name says they clean
+// up, and when the fresh context (directly, or through
+// context.WithTimeout and a variable) is given to such a function —
+// Shutdown, Close, Stop, GracefulStop, Cleanup, Drain, Flush, Abort, and the
+// like:
 //
 //	go func() {
 //		<-ctx.Done()

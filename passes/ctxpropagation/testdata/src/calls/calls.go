@@ -4,6 +4,7 @@ package calls
 import (
 	"context"
 	"net/http"
+	"sync"
 	"time"
 )
 
@@ -57,3 +58,33 @@ func store(v any) {}
 func variadic(ctx context.Context) {
 	fetchAll(ctx, "a", "b") // quiet: no fresh context
 }
+
+// Cleanup methods use fresh contexts on purpose (from rclone backend/s3).
+type chunkWriter struct{ c *Client }
+
+func (w *chunkWriter) Abort(ctx context.Context) error {
+	w.c.Do(context.Background()) // quiet: the abort must not be cut short by ctx
+	return nil
+}
+
+// The goroutine rule decides for a go statement's call (from rclone
+// lib/batcher).
+type Batcher struct{ wg sync.WaitGroup }
+
+func (b *Batcher) loop(ctx context.Context) { defer b.wg.Done() }
+
+func NewBatcher(ctx context.Context) *Batcher {
+	b := &Batcher{}
+	b.wg.Add(1)
+	go b.loop(context.Background()) // quiet: owned by b
+	return b
+}
+
+// An abort call.
+func abortUpload(ctx context.Context, c *Uploader) {
+	c.AbortMultipartUpload(context.Background()) // quiet: cleanup call
+}
+
+type Uploader struct{}
+
+func (u *Uploader) AbortMultipartUpload(ctx context.Context) {}

@@ -242,3 +242,8 @@ func localWaitGroup(ctx context.Context, j Job) {
 	}()
 	wg.Wait()
 }
+
+// A goroutine started by a cleanup method.
+func (s *Server) Close(ctx context.Context) {
+	go s.index(context.Background(), Job{}) // quiet: cleanup work
+}
