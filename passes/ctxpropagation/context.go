@@ -26,28 +26,34 @@ func funcType(n ast.Node) *ast.FuncType {
 
 // contextParam returns how a parameter of ft gives a context — "ctx" for a
 // context.Context parameter, "r.Context()" for an *http.Request one — or ""
-// when none does. Blank and unnamed parameters give none: the function
-// chose not to use them.
-func contextParam(info *types.Info, ft *ast.FuncType) string {
+// when none does. ignored reports a blank or unnamed context.Context
+// parameter: the function chose not to use the context it is given.
+func contextParam(info *types.Info, ft *ast.FuncType) (name string, ignored bool) {
 	if ft == nil || ft.Params == nil {
-		return ""
+		return "", false
 	}
 	req := ""
 	for _, field := range ft.Params.List {
-		for _, name := range field.Names {
-			v, _ := info.Defs[name].(*types.Var)
-			if v == nil || v.Name() == "_" {
-				continue
-			}
+		if len(field.Names) == 0 && analysisutil.IsContext(info.TypeOf(field.Type)) {
+			ignored = true
+		}
+		for _, id := range field.Names {
+			v, _ := info.Defs[id].(*types.Var)
 			switch {
+			case v == nil:
+			case v.Name() == "_":
+				ignored = ignored || analysisutil.IsContext(v.Type())
 			case analysisutil.IsContext(v.Type()):
-				return v.Name()
+				return v.Name(), false
 			case isHTTPRequest(v.Type()) && req == "":
 				req = v.Name() + ".Context()"
 			}
 		}
 	}
-	return req
+	if ignored {
+		return "", true
+	}
+	return req, false
 }
 
 // isHTTPRequest reports whether t is *http.Request.
@@ -58,10 +64,12 @@ func isHTTPRequest(t types.Type) bool {
 
 // contextInScope returns how the function around c, or a function
 // enclosing it, receives a context as a parameter ("ctx", "r.Context()"),
-// or "" when none does.
+// or "" when none does or when the innermost function given one ignores it
+// (a blank or unnamed parameter).
 func contextInScope(info *types.Info, c inspector.Cursor) string {
 	for fc := range c.Enclosing(funcNodes...) {
-		if name := contextParam(info, funcType(fc.Node())); name != "" {
+		name, ignored := contextParam(info, funcType(fc.Node()))
+		if name != "" || ignored {
 			return name
 		}
 	}

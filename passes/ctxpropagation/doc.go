@@ -52,7 +52,8 @@
 // deliberate detaches.
 //
 // The check is silent when no context is in scope (main, init, functions
-// that receive none, blank context parameters), in _test.go files, for
+// that receive none, and when the innermost function given a context
+// ignores it: a blank or unnamed parameter), in _test.go files, for
 // context.WithoutCancel, for goroutines tracked by a sync.WaitGroup stored
 // in a struct field (s.wg.Add(1) before the launch, or s.wg.Done() in the
 // goroutine: their owner stops and waits for them, so the context of the

@@ -297,7 +297,7 @@ func (c *checker) goroutineBodies() []goroutineBody {
 			return
 		}
 		fd := fc.Node().(*ast.FuncDecl)
-		if name := contextParam(info, fd.Type); name != "" && fd.Body != nil {
+		if name, _ := contextParam(info, fd.Type); name != "" && fd.Body != nil {
 			bodies = append(bodies, goroutineBody{fc.ChildAt(edge.FuncDecl_Body, -1), name})
 		}
 	}

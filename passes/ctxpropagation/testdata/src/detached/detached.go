@@ -247,3 +247,10 @@ func localWaitGroup(ctx context.Context, j Job) {
 func (s *Server) Close(ctx context.Context) {
 	go s.index(context.Background(), Job{}) // quiet: cleanup work
 }
+
+// A goroutine started by a callback that ignores its own context.
+func callbackIgnoring(ctx context.Context) func(context.Context) {
+	return func(_ context.Context) {
+		go index(context.Background(), Job{}) // quiet: the innermost function ignores its context
+	}
+}
