@@ -254,3 +254,14 @@ func callbackIgnoring(ctx context.Context) func(context.Context) {
 		go index(context.Background(), Job{}) // quiet: the innermost function ignores its context
 	}
 }
+
+// A fresh context nested in the arguments.
+func nested(ctx context.Context, j Job) {
+	go index(context.WithValue(context.Background(), "k", 1), j) // want `goroutine is given context.Background\(\)`
+}
+
+// Calls without a static callee (a function value, a conversion).
+func dynamic(ctx context.Context, f func(context.Context)) {
+	f(ctx)
+	_ = context.Context(ctx)
+}

@@ -358,3 +358,25 @@ func tickerNoContext(t *time.Ticker) {
 		}
 	}()
 }
+
+// A signal channel stored in a field.
+func (s *Server) handleSignals(ctx context.Context) {
+	signal.Notify(s.sigs, os.Interrupt)
+	go func() {
+		for range s.sigs { // want `ranges over s.sigs \(a signal channel\)`
+			handle(2)
+		}
+	}()
+}
+
+// A return inside a function literal does not leave the loop.
+func returnInLiteral(ctx context.Context, ch chan func()) {
+	go func() {
+		for { // want `goroutine loop has no exit`
+			f := func() {
+				return
+			}
+			f()
+		}
+	}()
+}
