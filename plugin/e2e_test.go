@@ -85,7 +85,8 @@ func main() {
 			}
 		}
 	}
-	require.NoError(t, json.Unmarshal(stdout.Bytes(), &report), stdout.String())
+	// The JSON report comes first; golangci-lint's summary follows it.
+	require.NoError(t, json.NewDecoder(&stdout).Decode(&report), stdout.String())
 	got := make(map[string]bool)
 	for _, is := range report.Issues {
 		got[is.FromLinter+" "+filepath.Base(is.Pos.Filename)+":"+itoa(is.Pos.Line)] = true
