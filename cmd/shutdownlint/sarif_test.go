@@ -67,7 +67,7 @@ func sarif(t *testing.T, dir string, args ...string) (sarifLog, string) {
 }
 
 func TestSARIF(t *testing.T) {
-	log, raw := sarif(t, fixture(t), "./sig")
+	log, raw := sarif(t, fixture(t), "./sig", "./suppress")
 	assert.Equal(t, "2.1.0", log.Version)
 	require.Len(t, log.Runs, 1)
 	run := log.Runs[0]
@@ -92,9 +92,14 @@ func TestSARIF(t *testing.T) {
 		assert.True(t, found, "every check is a rule: %s", slug)
 	}
 
-	require.Len(t, run.Results, 1)
+	rules := make(map[string]int)
+	for _, r := range run.Results {
+		rules[r.RuleID]++
+		assert.Equal(t, r.RuleID, run.Tool.Driver.Rules[r.RuleIndex].ID, "ruleIndex points at the rule")
+	}
+	assert.Equal(t, map[string]int{"sigchanyzer": 1, "osexit/exit-skips-defer": 1, "osexit/ignore": 3}, rules)
 	res := run.Results[0]
-	assert.Equal(t, "sigchanyzer", res.RuleID)
+	require.Equal(t, "sigchanyzer", res.RuleID, "results are sorted by file")
 	assert.Equal(t, "sigchanyzer", run.Tool.Driver.Rules[res.RuleIndex].ID)
 	assert.Equal(t, "warning", res.Level)
 	assert.Contains(t, res.Message.Text, "misuse of unbuffered os.Signal channel")
