@@ -358,7 +358,7 @@ func isExamined(info *types.Info, c inspector.Cursor) bool {
 			if other == c.Node() {
 				other = pn.Y
 			}
-			return !isNil(info, other)
+			return !analysisutil.IsNil(info, other)
 		case *ast.CallExpr:
 			if pn.Fun == c.Node() {
 				return false
@@ -452,16 +452,6 @@ func nilChecked(info *types.Info, cond ast.Expr, op token.Token) *types.Var {
 		}
 	}
 	return nil
-}
-
-// isNil reports whether e is the predeclared nil.
-func isNil(info *types.Info, e ast.Expr) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	_, isNil := info.Uses[id].(*types.Nil)
-	return isNil
 }
 
 // localVar returns the variable that the assignment target e names, or nil

@@ -397,7 +397,7 @@ func (fs *facts) launchesParams(fd *ast.FuncDecl) []launchedParam {
 		}
 	}
 	ast.Inspect(fd.Body, func(n ast.Node) bool {
-		if l, ok := launchOf(info, n); ok {
+		if l, ok := analysisutil.LaunchOf(info, n); ok {
 			run(l.Fun, false)
 			return true
 		}

@@ -62,7 +62,7 @@ func (c *checker) checkGoroutines(root inspector.Cursor) {
 func (c *checker) startsAt(cur inspector.Cursor) []start {
 	info := c.pass.TypesInfo
 	n := cur.Node()
-	if l, ok := launchOf(info, n); ok {
+	if l, ok := analysisutil.LaunchOf(info, n); ok {
 		end := l.Pos + token.Pos(len("go"))
 		if _, isGo := n.(*ast.GoStmt); !isGo {
 			end = l.Node.(*ast.CallExpr).Fun.End()
@@ -78,16 +78,6 @@ func (c *checker) startsAt(cur inspector.Cursor) []start {
 		starts = append(starts, start{pos: call.Pos(), end: call.Fun.End(), fun: arg.fun, recovered: arg.recovered, wrapper: " started by " + types.ExprString(call.Fun)})
 	}
 	return starts
-}
-
-// launchOf is analysisutil.LaunchOf, guarded: LaunchOf panics on a call
-// with one argument whose callee is not a function (a builtin, a function
-// value), because IsLauncher receives a nil *types.Func.
-func launchOf(info *types.Info, n ast.Node) (analysisutil.Launch, bool) {
-	if call, ok := n.(*ast.CallExpr); ok && analysisutil.Callee(info, call) == nil {
-		return analysisutil.Launch{}, false
-	}
-	return analysisutil.LaunchOf(info, n)
 }
 
 // goroutineFunc reports whether the goroutine function fun, started at
