@@ -380,3 +380,20 @@ func returnInLiteral(ctx context.Context, ch chan func()) {
 		}
 	}()
 }
+
+// A signal handler started by a constructor that receives a context (from
+// rclone backend/cache): it can never be stopped.
+func NewCache(ctx context.Context) *Server {
+	s := &Server{}
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt)
+	go func() {
+		for { // want `goroutine loop has no exit`
+			sig := <-c
+			if sig == os.Interrupt {
+				handle(3)
+			}
+		}
+	}()
+	return s
+}

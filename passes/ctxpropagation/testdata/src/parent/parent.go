@@ -268,3 +268,26 @@ func grouped(ctx context.Context, urls []string) error {
 	}
 	return g.Wait()
 }
+
+type pacer struct{}
+
+func (p *pacer) Call(f func() (bool, error)) error { _, err := f(); return err }
+
+// The parent used in a callback inside the group function (from rclone
+// backend/azureblob multipart copy).
+func nestedCallback(ctx context.Context, p *pacer, parts int) error {
+	var (
+		g, gCtx = errgroup.WithContext(ctx)
+	)
+	for part := range parts {
+		if gCtx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			return p.Call(func() (bool, error) {
+				return false, fetch(ctx, "part"+string(rune(part))) // want `goroutine uses ctx, not gCtx`
+			})
+		})
+	}
+	return g.Wait()
+}
