@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -268,4 +270,34 @@ func TestDependencyThenRoot(t *testing.T) {
 	assert.Contains(t, r.stdout, "cache/dep/dep.go:11:2: os.Exit skips deferred call w.Flush (line 10)")
 	r = run(t, dir, bin, "-osexit", "./cache/dep")
 	assert.Equal(t, 3, r.code, "the same command again, from the cache: %s", r.stdout+r.stderr)
+}
+
+// TestExampleService checks the demo of the README's first command: every
+// "BUG (check)" comment of example/ is found, and nothing else.
+func TestExampleService(t *testing.T) {
+	dir, err := filepath.Abs("../../example")
+	require.NoError(t, err)
+	var want []string
+	bug := regexp.MustCompile(`BUG \(([a-z-]+)\)`)
+	files, _ := filepath.Glob(filepath.Join(dir, "shopd", "*.go"))
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, m := range bug.FindAllStringSubmatch(string(data), -1) {
+			want = append(want, m[1])
+		}
+	}
+	require.NotEmpty(t, want, "no BUG comments in example/shopd")
+	r := run(t, dir, bin, "./...")
+	assert.Equal(t, 3, r.code, r.stderr)
+	var got []string
+	rule := regexp.MustCompile(`\(\w+/([a-z-]+)\)$`)
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if m := rule.FindStringSubmatch(line); m != nil {
+			got = append(got, m[1])
+		}
+	}
+	slices.Sort(want)
+	slices.Sort(got)
+	assert.Equal(t, want, got, "findings on the example service:\n%s", r.stdout)
 }

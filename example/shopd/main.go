@@ -30,8 +30,9 @@ func main() {
 	if err != nil {
 		log.Fatalf("open journal: %v", err)
 	}
-	// BUG (exit-skips-defer, below): the journal is buffered; log.Fatal
-	// skips this Flush and the last accepted orders are lost.
+	// BUG (exit-skips-defer): the journal is buffered; the log.Fatalf of
+	// the serving goroutine below skips this Flush, and the last accepted
+	// orders are lost.
 	defer journal.Flush()
 
 	orders := make(chan order, 64)

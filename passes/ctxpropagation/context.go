@@ -192,7 +192,7 @@ func waitsForDone(info *types.Info, n ast.Node) bool {
 //	context.AfterFunc(ctx, func() { ... c ... })
 func afterDone(info *types.Info, c inspector.Cursor) bool {
 	for cur := c; ; cur = cur.Parent() {
-		if _, ok := cur.Node().(ast.Stmt); ok {
+		if isSequential(cur.Node()) {
 			for prev, ok := cur.PrevSibling(); ok; prev, ok = prev.PrevSibling() {
 				if _, isStmt := prev.Node().(ast.Stmt); isStmt && waitsForDone(info, prev.Node()) {
 					return true
@@ -216,6 +216,23 @@ func afterDone(info *types.Info, c inspector.Cursor) bool {
 			return false
 		}
 	}
+}
+
+// isSequential reports whether n is a statement that runs after the
+// statements before it. The clauses of a select or switch are alternatives:
+// the code of one clause does not run after its sibling clauses.
+//
+//	select {
+//	case <-ctx.Done(): return
+//	case o := <-orders: go charge(context.Background(), o) // not after Done
+//	}
+func isSequential(n ast.Node) bool {
+	switch n.(type) {
+	case *ast.CommClause, *ast.CaseClause:
+		return false
+	}
+	_, ok := n.(ast.Stmt)
+	return ok
 }
 
 // containsCursor reports whether the node at c lies within n.

@@ -265,3 +265,26 @@ func dynamic(ctx context.Context, f func(context.Context)) {
 	f(ctx)
 	_ = context.Context(ctx)
 }
+
+// The clauses of a select are alternatives: the one that receives an order
+// does not run after the one that waits for ctx.Done().
+func dispatch(ctx context.Context, jobs <-chan Job) {
+	for {
+		select {
+		case <-ctx.Done():
+			go index(context.Background(), Job{}) // quiet: runs once ctx is done
+			return
+		case j := <-jobs:
+			go index(context.Background(), j) // want `goroutine is given context.Background\(\)`
+		}
+	}
+}
+
+func route(ctx context.Context, kind int, j Job) {
+	switch kind {
+	case 0:
+		<-ctx.Done()
+	case 1:
+		go index(context.TODO(), j) // want `goroutine is given context.TODO\(\)`
+	}
+}
