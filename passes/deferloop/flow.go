@@ -21,32 +21,10 @@ func newGraphs(info *types.Info) *graphs {
 func (gs *graphs) of(body *ast.BlockStmt) *cfg.CFG {
 	g, ok := gs.m[body]
 	if !ok {
-		g = cfg.New(body, func(call *ast.CallExpr) bool { return !isNoReturn(gs.info, call) })
+		g = cfg.New(body, func(call *ast.CallExpr) bool { return !analysisutil.IsNoReturnCall(gs.info, call) })
 		gs.m[body] = g
 	}
 	return g
-}
-
-// isNoReturn reports whether call never returns: panic, os.Exit,
-// runtime.Goexit, log.Fatal/Panic and friends, testing's FailNow/Fatal/Skip.
-func isNoReturn(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok {
-			return b.Name() == "panic"
-		}
-	}
-	fn := analysisutil.Callee(info, call)
-	if fn == nil {
-		return false // IsFunc and IsMethod panic on a nil *types.Func
-	}
-	logExits := []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
-	testExits := []string{"FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf"}
-	return analysisutil.IsFunc(fn, "os", "Exit") ||
-		analysisutil.IsFunc(fn, "runtime", "Goexit") ||
-		analysisutil.IsFunc(fn, "log", logExits...) ||
-		analysisutil.IsMethod(fn, "log", "Logger", logExits...) ||
-		analysisutil.IsMethod(fn, "testing", "common", testExits...) ||
-		analysisutil.IsMethod(fn, "testing", "TB", testExits...)
 }
 
 // repeats reports whether the defer statement d can execute again after it

@@ -299,7 +299,7 @@ func (pi *pkgInfo) terminates(cur, loop inspector.Cursor) bool {
 		return true
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-		return ok && (isBuiltin(pi.pass.TypesInfo, call.Fun, "panic") || isNoReturn(analysisutil.CalleeObject(pi.pass.TypesInfo, call)))
+		return ok && (isBuiltin(pi.pass.TypesInfo, call.Fun, "panic") || analysisutil.IsNoReturn(analysisutil.CalleeObject(pi.pass.TypesInfo, call)))
 	case *ast.BranchStmt:
 		switch s.Tok {
 		case token.GOTO:
@@ -352,18 +352,6 @@ func labelOutside(info *types.Info, label *ast.Ident, loop inspector.Cursor, isB
 		return isBreak
 	}
 	return obj.Pos() < l.Pos() || obj.Pos() >= l.End()
-}
-
-// isNoReturn reports whether fn is a well-known function that never
-// returns (os.Exit, log.Fatal, ...).
-func isNoReturn(fn types.Object) bool {
-	for _, nr := range noReturnFuncs {
-		if nr.typ == "" && analysisutil.IsFunc(fn, nr.pkg, nr.names...) ||
-			nr.typ != "" && analysisutil.IsMethod(fn, nr.pkg, nr.typ, nr.names...) {
-			return true
-		}
-	}
-	return false
 }
 
 // A closer is a function of the package that closes a channel every time

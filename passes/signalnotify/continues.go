@@ -105,7 +105,7 @@ func (pi *pkgInfo) hasWork(n, skip ast.Node) bool {
 		switch {
 		case fn == nil:
 			work = true
-		case fn.Pkg() != nil && quietPackages[fn.Pkg().Path()], isNoReturn(fn), isErrorMethod(fn):
+		case fn.Pkg() != nil && quietPackages[fn.Pkg().Path()], analysisutil.IsNoReturn(fn), isErrorMethod(fn):
 		default:
 			work = true
 		}

@@ -120,33 +120,5 @@ func (pf *pathFinder) neverReturns(instr ssa.Instruction) bool {
 	if pf.noret[callee] {
 		return true
 	}
-	obj := callee.Object()
-	for _, nr := range noReturnFuncs {
-		if nr.typ == "" && analysisutil.IsFunc(obj, nr.pkg, nr.names...) ||
-			nr.typ != "" && analysisutil.IsMethod(obj, nr.pkg, nr.typ, nr.names...) {
-			return true
-		}
-	}
-	return false
-}
-
-// noReturnFuncs are well-known functions and methods that never return.
-var noReturnFuncs = []struct {
-	pkg, typ string // typ is "" for package-level functions
-	names    []string
-}{
-	{"os", "", []string{"Exit"}},
-	{"syscall", "", []string{"Exit"}},
-	{"runtime", "", []string{"Goexit"}},
-	{"log", "", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	{"log", "Logger", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	{"testing", "common", []string{"Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow"}},
-	{"github.com/sirupsen/logrus", "", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit"}},
-	{"github.com/sirupsen/logrus", "Logger", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln", "Exit"}},
-	{"github.com/sirupsen/logrus", "Entry", []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}},
-	{"k8s.io/klog", "", []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
-	{"k8s.io/klog/v2", "", []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
-	{"github.com/golang/glog", "", []string{"Fatal", "Fatalf", "Fatalln", "FatalDepth", "Exit", "Exitf", "Exitln", "ExitDepth"}},
-	{"go.uber.org/zap", "Logger", []string{"Fatal", "Panic"}},
-	{"go.uber.org/zap", "SugaredLogger", []string{"Fatal", "Fatalf", "Fatalw", "Fatalln", "Panic", "Panicf", "Panicw", "Panicln"}},
+	return analysisutil.IsNoReturn(callee.Object())
 }
