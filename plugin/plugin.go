@@ -40,7 +40,7 @@ func New(a *analysis.Analyzer) register.NewPlugin {
 	return func(conf any) (register.LinterPlugin, error) {
 		settings, err := register.DecodeSettings[map[string]any](conf)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", a.Name, err)
+			return nil, fmt.Errorf("%s: %w", a.Name, err)
 		}
 		if err := apply(a, settings); err != nil {
 			return nil, err
@@ -71,10 +71,10 @@ func apply(a *analysis.Analyzer, settings map[string]any) error {
 		}
 		v, err := flagText(settings[k])
 		if err != nil {
-			return fmt.Errorf("%s: setting %q: %v", a.Name, k, err)
+			return fmt.Errorf("%s: setting %q: %w", a.Name, k, err)
 		}
 		if err := a.Flags.Set(k, v); err != nil {
-			return fmt.Errorf("%s: setting %q: %v", a.Name, k, err)
+			return fmt.Errorf("%s: setting %q: %w", a.Name, k, err)
 		}
 	}
 	return nil

@@ -83,8 +83,8 @@ func ParseCatalog(name, src string, checks ...Check) (*Catalog, error) {
 	if cat.Summary, cat.Overview, err = summary(name, body); err != nil {
 		return nil, err
 	}
-	for _, ch := range checks {
-		ch := ch
+	for i := range checks {
+		ch := checks[i]
 		body, ok := sections["Check "+ch.Slug]
 		if !ok {
 			return nil, fmt.Errorf("%s: doc.go has no %q section", name, "# Check "+ch.Slug)

@@ -68,7 +68,7 @@ func (e *enableFlag) IsBoolFlag() bool { return true }
 // flagSet declares the standalone flags: the driver's own, and for each
 // analyzer -NAME and -NAME.FLAG, bound to the analyzer's flag values so that
 // bad values are rejected here, before anything runs.
-func (s Suite) flagSet(opts *options, analyzers []*analysis.Analyzer, out io.Writer) *flag.FlagSet {
+func (s Suite) flagSet(opts *options, analyzers []*analysis.Analyzer) *flag.FlagSet {
 	fs := flag.NewFlagSet(s.Name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&opts.format, "format", "text", "output format: text, json or sarif")

@@ -25,7 +25,7 @@ func (s Suite) report(e env, opts *options, res *results) error {
 		var err error
 		switch opts.format {
 		case "json":
-			err = writeJSON(e, res, findings)
+			err = writeJSON(e, findings)
 		case "sarif":
 			err = s.writeSARIF(e.stdout, findings, opts.vet)
 		default:
@@ -93,7 +93,7 @@ func relPath(wd, file string) string {
 
 // writeJSON prints the findings in the x/tools JSON shape, merged into one
 // tree: {package: {analyzer: [diagnostic]}}; errors go under "error" keys.
-func writeJSON(e env, res *results, findings []*finding) error {
+func writeJSON(e env, findings []*finding) error {
 	tree := make(map[string]map[string]any)
 	add := func(pkg, analyzer string, v any) {
 		if tree[pkg] == nil {

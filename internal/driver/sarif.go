@@ -335,7 +335,7 @@ func (c *lineCache) line(file string, n int) string {
 			for sc.Scan() {
 				lines = append(lines, sc.Text())
 			}
-			f.Close()
+			_ = f.Close() // read-only: nothing to lose
 		}
 		c.files[file] = lines
 	}

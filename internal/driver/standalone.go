@@ -19,13 +19,13 @@ func (s Suite) standalone(e env) error {
 	var opts options
 	// The vet analyzers' flags are always declared, so that -vet with
 	// -printf.funcs=... parses; they take effect only with -vet.
-	fs := s.flagSet(&opts, s.all(true), e.stdout)
+	fs := s.flagSet(&opts, s.all(true))
 	if err := fs.Parse(e.args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			s.usage(e.stdout, fs)
 			return nil
 		}
-		return fmt.Errorf("%v (see %s -h)", err, s.Name)
+		return fmt.Errorf("%w (see %s -h)", err, s.Name)
 	}
 	switch {
 	case opts.version:
@@ -86,13 +86,13 @@ func (s Suite) vet(e env, opts *options, patterns []string) (*results, error) {
 
 	res, perr := parseVetJSON(&stdout, s)
 	if perr != nil {
-		return nil, fmt.Errorf("reading go vet output: %v", perr)
+		return nil, fmt.Errorf("reading go vet output: %w", perr)
 	}
 	res.errors = append(res.errors, goErrors(stderr.String(), runErr)...)
 	if runErr != nil && len(res.errors) == 0 {
 		var ee *exec.ExitError
 		if !errors.As(runErr, &ee) {
-			return nil, fmt.Errorf("running go vet: %v", runErr)
+			return nil, fmt.Errorf("running go vet: %w", runErr)
 		}
 		res.errors = append(res.errors, "go vet failed: "+strings.TrimSpace(firstLine(stderr.String())))
 	}

@@ -82,12 +82,6 @@ func isClosable(t types.Type) bool {
 	return ok
 }
 
-// isBasic reports whether t is a boolean, numeric or string type.
-func isBasic(t types.Type) bool {
-	_, ok := t.Underlying().(*types.Basic)
-	return ok
-}
-
 // isDescriptorCloser reports whether call closes a file descriptor or
 // handle given as an integer: syscall.Close, syscall.CloseHandle,
 // golang.org/x/sys/unix.Close, golang.org/x/sys/windows.CloseHandle.

@@ -113,14 +113,14 @@ func exclusive(a, b inspector.Cursor) bool {
 	for c := range a.Enclosing() {
 		anc[c.Node()] = true
 	}
-	var childB ast.Node = b.Node()
+	childB := b.Node()
 	for c := range b.Enclosing() {
 		if !anc[c.Node()] {
 			childB = c.Node()
 			continue
 		}
 		// c is the lowest common ancestor; find a's child of it.
-		var childA ast.Node = a.Node()
+		childA := a.Node()
 		for x := range a.Enclosing() {
 			if x.Node() == c.Node() {
 				break

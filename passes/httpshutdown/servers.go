@@ -238,25 +238,3 @@ func enclosingFunc(c inspector.Cursor) (inspector.Cursor, bool) {
 	}
 	return inspector.Cursor{}, false
 }
-
-// funcBody returns the body of the function declaration or literal at c.
-func funcBody(c inspector.Cursor) *ast.BlockStmt {
-	switch f := c.Node().(type) {
-	case *ast.FuncDecl:
-		return f.Body
-	case *ast.FuncLit:
-		return f.Body
-	}
-	return nil
-}
-
-// funcType returns the type of the function declaration or literal at c.
-func funcType(c inspector.Cursor) *ast.FuncType {
-	switch f := c.Node().(type) {
-	case *ast.FuncDecl:
-		return f.Type
-	case *ast.FuncLit:
-		return f.Type
-	}
-	return nil
-}

@@ -95,7 +95,6 @@ func (s *shape) collectOwned() {
 			if v := s.closedChan(n); v != nil {
 				closed[v] = true
 			}
-
 		}
 		return true
 	})

@@ -283,18 +283,19 @@ func (c *checker) collectBenignVars(s ast.Stmt, stopFn *types.Func, vars map[typ
 // guardedByBenign reports whether cond holds only when a benign call
 // failed: one of its && operands is v != nil for a benign result v.
 func (c *checker) guardedByBenign(cond ast.Expr, vars map[types.Object]bool) bool {
-	switch e := ast.Unparen(cond).(type) {
-	case *ast.BinaryExpr:
-		switch e.Op {
-		case token.LAND:
-			return c.guardedByBenign(e.X, vars) || c.guardedByBenign(e.Y, vars)
-		case token.NEQ:
-			id, ok := ast.Unparen(e.X).(*ast.Ident)
-			if !ok || !c.pass.TypesInfo.Types[e.Y].IsNil() {
-				return false
-			}
-			return vars[c.pass.TypesInfo.ObjectOf(id)]
+	e, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok {
+		return false
+	}
+	switch e.Op {
+	case token.LAND:
+		return c.guardedByBenign(e.X, vars) || c.guardedByBenign(e.Y, vars)
+	case token.NEQ:
+		id, ok := ast.Unparen(e.X).(*ast.Ident)
+		if !ok || !c.pass.TypesInfo.Types[e.Y].IsNil() {
+			return false
 		}
+		return vars[c.pass.TypesInfo.ObjectOf(id)]
 	}
 	return false
 }

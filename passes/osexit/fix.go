@@ -251,7 +251,7 @@ func (c *checker) makeRunFix(f *funcInfo) *analysis.SuggestedFix {
 		return nil
 	}
 	name := c.freeName(file, "run", "realMain", "runMain")
-	osName, importEdit, ok := c.osImport(file, s)
+	osName, importEdit, ok := c.osImport(file)
 	if name == "" || !ok {
 		return nil
 	}
@@ -361,7 +361,7 @@ func (c *checker) freeName(file *ast.File, names ...string) string {
 // osImport returns the name under which file imports package os, or the
 // edit that imports it; ok is false when os is imported as _ or ., or its
 // name is taken.
-func (c *checker) osImport(file *ast.File, s source) (name string, edits []analysis.TextEdit, ok bool) {
+func (c *checker) osImport(file *ast.File) (name string, edits []analysis.TextEdit, ok bool) {
 	for _, is := range file.Imports {
 		if path, _ := strconv.Unquote(is.Path.Value); path == "os" {
 			if is.Name == nil {

@@ -263,7 +263,7 @@ func (c *checker) reportExit(f *funcInfo, ev event) {
 	all, goroutine := c.skippedDefers(f, ev)
 	var lost []skipped
 	for _, s := range all {
-		if !c.isBenignDefer(s.d, ev.fn) && !(s.frame == f && c.isDoneBeforeExit(f, s.d, ev)) {
+		if !c.isBenignDefer(s.d, ev.fn) && (s.frame != f || !c.isDoneBeforeExit(f, s.d, ev)) {
 			lost = append(lost, s)
 		}
 	}

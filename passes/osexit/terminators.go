@@ -248,8 +248,7 @@ func checkImportPath(p string) error {
 			return fmt.Errorf("package path %q has an empty or relative element", p)
 		}
 		for _, r := range elem {
-			if !(r == '-' || r == '.' || r == '_' || r == '~' || r == '+' ||
-				'0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z') {
+			if !isPathRune(r) {
 				return fmt.Errorf("package path %q contains %q", p, r)
 			}
 		}
@@ -264,4 +263,10 @@ func object(fn *types.Func) types.Object {
 		return nil
 	}
 	return fn
+}
+
+// isPathRune reports whether r may appear in an element of an import path.
+func isPathRune(r rune) bool {
+	return r == '-' || r == '.' || r == '_' || r == '~' || r == '+' ||
+		'0' <= r && r <= '9' || 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 }

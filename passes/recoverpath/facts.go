@@ -57,16 +57,6 @@ func (f *recoverFact) empty() bool {
 	return !f.Recovers && !f.Defers && len(f.Launches) == 0
 }
 
-// launched returns what f records about parameter i.
-func (f *recoverFact) launched(i int) (launchedParam, bool) {
-	for _, l := range f.Launches {
-		if l.Param == i {
-			return l, true
-		}
-	}
-	return launchedParam{}, false
-}
-
 // facts holds the facts of the package being analyzed and reads those of
 // its imports.
 type facts struct {

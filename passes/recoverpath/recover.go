@@ -151,7 +151,7 @@ func (c *checker) guardsCallFreeCode(cur inspector.Cursor) bool {
 			case *ast.FuncLit:
 				calls = true
 			case *ast.CallExpr:
-				if tv, ok := info.Types[n.Fun]; !ok || !(tv.IsType() || tv.IsBuiltin()) {
+				if tv, ok := info.Types[n.Fun]; !ok || !tv.IsType() && !tv.IsBuiltin() {
 					calls = true
 				}
 			}

@@ -109,7 +109,7 @@ func (ev *evaluator) slice(e ast.Expr) sigSet {
 			return s
 		}
 		if len(e.Args) == 1 && info.Types[e.Fun].IsType() {
-			return ev.slice(e.Args[0]) // []os.Signal(x)
+			return ev.slice(e.Args[0]) // a conversion to []os.Signal
 		}
 	case *ast.Ident:
 		if info.Types[e].IsNil() {
@@ -223,7 +223,7 @@ func (ev *evaluator) varIndex() map[*types.Var]*varInfo {
 					case len(n.Values) == len(n.Names):
 						vi.values = append(vi.values, valueSrc{expr: n.Values[i]})
 					case len(n.Values) > 0:
-						vi.unknown = true // var a, b = f()
+						vi.unknown = true // several variables from one call
 					}
 				}
 			case *ast.AssignStmt:

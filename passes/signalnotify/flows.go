@@ -16,8 +16,7 @@ import (
 type flowChecker struct {
 	*pkgInfo
 	pf       *pathFinder
-	closes   map[token.Pos]*ast.CallExpr // close calls by Lparen, built on first use
-	reported map[ssa.Instruction]bool    // closes already reported
+	reported map[ssa.Instruction]bool // closes already reported
 }
 
 // checkFlows builds the package's SSA form and checks every Notify and

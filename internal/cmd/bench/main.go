@@ -14,6 +14,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io/fs"
@@ -163,10 +165,9 @@ func resolveTarget(root, name string) target {
 		goroot := strings.TrimSpace(output(root, "go", "env", "GOROOT"))
 		return target{name: "std", size: "std", dir: *workdir, pattern: "std", lines: countLines(filepath.Join(goroot, "src"), true)}
 	}
-	f, err := os.Open(filepath.Join(root, "realworld", "modules.txt"))
+	data, err := os.ReadFile(filepath.Join(root, "realworld", "modules.txt"))
 	check(err)
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	for sc.Scan() {
 		fields := strings.Fields(sc.Text())
 		if len(fields) < 3 || strings.HasPrefix(fields[0], "#") || fields[1] != name || !slices.Contains(fields[2:], "bench") {
@@ -247,7 +248,7 @@ func measure(cmd *exec.Cmd, dir string) sample {
 }
 
 func exitCode(err error) int {
-	if ee, ok := err.(*exec.ExitError); ok {
+	if ee := (*exec.ExitError)(nil); errors.As(err, &ee) {
 		return ee.ExitCode()
 	}
 	return -1
@@ -317,7 +318,8 @@ func render(rows []row) string {
 	fmt.Fprintf(&b, "Medians of %d runs; %s; go vet's result cache defeated by a flag nonce per run, build cache warm.\n\n", *runs, machine())
 	b.WriteString("| Target | kLOC | Mode | Tool | Wall | ms/kLOC | Peak process | Peak tree | Wall vs vet suite | Peak process vs vet suite |\n")
 	b.WriteString("|---|---:|---|---|---:|---:|---:|---:|---:|---:|\n")
-	for _, r := range rows {
+	for i := range rows {
+		r := &rows[i]
 		var base *row
 		for i := range rows {
 			if rows[i].t.name == r.t.name && rows[i].c.mode == r.c.mode && strings.HasPrefix(rows[i].c.label, "vet suite") {
