@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -197,6 +198,68 @@ func TestDiffAndFix(t *testing.T) {
 	assert.Equal(t, 0, r.code, "the fixed code compiles: %s", r.stderr)
 	r = run(t, dir, bin, "./sig")
 	assert.Equal(t, 0, r.code, "the fixed finding is gone: %s", r.stdout)
+}
+
+// jsonFindings runs the suite with -json on pattern in dir and returns its
+// findings as "analyzer/check", and which of them have a suggested fix.
+func jsonFindings(t *testing.T, dir, pattern string) (all, fixable []string) {
+	t.Helper()
+	r := run(t, dir, bin, "-json", pattern)
+	require.Contains(t, []int{0, 3}, r.code, r.stderr)
+	var tree map[string]map[string][]struct {
+		Category       string
+		SuggestedFixes []json.RawMessage `json:"suggested_fixes"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &tree), r.stdout)
+	for _, analyzers := range tree {
+		for name, diags := range analyzers {
+			for _, d := range diags {
+				id := name + "/" + d.Category
+				all = append(all, id)
+				if len(d.SuggestedFixes) > 0 {
+					fixable = append(fixable, id)
+				}
+			}
+		}
+	}
+	slices.Sort(all)
+	slices.Sort(fixable)
+	return all, fixable
+}
+
+// TestFixAll applies the suggested fixes of every analyzer that has them
+// (fixture/fixes holds one finding of each) to a copy, builds and vets the
+// result, and runs the suite again: the fixed findings are gone, any others
+// remain, and nothing new appears.
+func TestFixAll(t *testing.T) {
+	dir := copyFixture(t)
+	before, fixable := jsonFindings(t, dir, "./fixes")
+	var analyzers []string
+	for _, id := range fixable {
+		analyzers = append(analyzers, strings.Split(id, "/")[0])
+	}
+	analyzers = slices.Compact(analyzers)
+	assert.Equal(t, []string{"ctxpropagation", "deferloop", "httpshutdown", "osexit", "recoverpath", "signalnotify"}, analyzers,
+		"fixture/fixes has a fixable finding of each analyzer with fixes")
+
+	r := run(t, dir, bin, "-fix", "./fixes")
+	wantCode := 0 // every finding fixed
+	if len(before) > len(fixable) {
+		wantCode = 3
+	}
+	assert.Equal(t, wantCode, r.code, "%s %s", r.stdout, r.stderr)
+	assert.Contains(t, r.stderr, fmt.Sprintf("applied %d fixes", len(fixable)))
+
+	r = run(t, dir, "go", "vet", "./fixes")
+	require.Equal(t, 0, r.code, "the fixed code builds and passes go vet: %s", r.stderr)
+
+	after, _ := jsonFindings(t, dir, "./fixes")
+	want := slices.Clone(before)
+	for _, id := range fixable {
+		i := slices.Index(want, id)
+		want = slices.Delete(want, i, i+1)
+	}
+	assert.ElementsMatch(t, want, after, "after -fix: the unfixable findings only")
 }
 
 // knownChecks lists every check slug, from the binary's help.

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"path/filepath"
 	"strings"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
@@ -68,7 +69,7 @@ func (cc *closedCheck) message(f *failure) string {
 	if sl, fl := fset.Position(cc.serve.cur.Node().Pos()), fset.Position(f.at.Node().Pos()); sl.Filename != fl.Filename || sl.Line != fl.Line {
 		where = fmt.Sprintf(" at line %d", fl.Line)
 		if sl.Filename != fl.Filename {
-			where = fmt.Sprintf(" at %s", fl)
+			where = fmt.Sprintf(" at %s:%d", filepath.Base(fl.Filename), fl.Line) // same package: the file name is enough
 		}
 	}
 	var what string

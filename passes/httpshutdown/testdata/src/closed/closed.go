@@ -550,3 +550,9 @@ func (w *Wrapper) Serve(l net.Listener) error {
 }
 
 func (w *Wrapper) Shutdown(ctx context.Context) error { return w.srv.Shutdown(ctx) }
+
+func callsRunOther(ctx context.Context) {
+	if err := runOther(ctx, &http.Server{}); err != nil {
+		log.Fatal(err)
+	}
+}
