@@ -10,8 +10,9 @@
 // their cleanup short — buffers not flushed, transactions not committed,
 // HTTP Shutdown not finished. The analyzer looks at main, and at the run
 // function main hands its exit code or error to (os.Exit(run()),
-// `if err := run(); err != nil`), and follows every path from the
-// trigger of the shutdown to the return.
+// `if err := run(); err != nil`) — and, one level further, at the
+// function whose outcome run returns or checks last (run → serve) — and
+// follows every path from the trigger of the shutdown to the return.
 //
 // Whether a function waits is exported as a fact ("waits"): a function
 // that receives from a channel, selects, sleeps, or calls sync.WaitGroup.Wait,

@@ -54,7 +54,9 @@ func run(pass *analysis.Pass) (any, error) {
 
 // targets returns main.main and the functions of the package whose result
 // main hands to os.Exit or checks as its outcome: `os.Exit(run())`,
-// `if err := run(); err != nil {...}`. The process ends when they return.
+// `if err := run(); err != nil {...}`, and in turn the functions whose
+// outcome those return or check last (run → serve). The process ends when
+// they return.
 func targets(pass *analysis.Pass) []*ast.FuncDecl {
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	var mainDecl *ast.FuncDecl
@@ -77,26 +79,33 @@ func targets(pass *analysis.Pass) []*ast.FuncDecl {
 	}
 	out := []*ast.FuncDecl{mainDecl}
 	seen := map[*ast.FuncDecl]bool{mainDecl: true}
-	for i, st := range mainDecl.Body.List {
-		if !endsMain(pass, mainDecl.Body.List[i+1:]) {
-			continue
-		}
-		ast.Inspect(st, func(n ast.Node) bool {
-			switch n := n.(type) {
-			case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
-				return false
-			case *ast.CallExpr:
-				fn := analysisutil.Callee(pass.TypesInfo, n)
-				if fn == nil || fn.Pkg() != pass.Pkg || fn.Signature().Recv() != nil {
+	// A target's outcome calls are targets too, two levels below main at
+	// most: main → run → serve.
+	for i, depth := 0, 0; i < len(out) && depth < 2; depth++ {
+		for end := len(out); i < end; i++ {
+			body := out[i].Body.List
+			for j, st := range body {
+				if !endsMain(pass, body[j+1:]) {
+					continue
+				}
+				ast.Inspect(st, func(n ast.Node) bool {
+					switch n := n.(type) {
+					case *ast.FuncLit, *ast.GoStmt, *ast.DeferStmt:
+						return false
+					case *ast.CallExpr:
+						fn := analysisutil.Callee(pass.TypesInfo, n)
+						if fn == nil || fn.Pkg() != pass.Pkg || fn.Signature().Recv() != nil {
+							return true
+						}
+						if fd := decls[fn]; fd != nil && !seen[fd] && isOutcome(fn.Signature()) {
+							seen[fd] = true
+							out = append(out, fd)
+						}
+					}
 					return true
-				}
-				if fd := decls[fn]; fd != nil && !seen[fd] && isOutcome(fn.Signature()) {
-					seen[fd] = true
-					out = append(out, fd)
-				}
+				})
 			}
-			return true
-		})
+		}
 	}
 	return out
 }
