@@ -256,11 +256,11 @@ var cleanupPrefixes = []string{
 	"shutdown", "close", "stop", "gracefulstop", "cleanup", "clean", "teardown",
 	"drain", "flush", "terminate", "release", "deregister", "unregister",
 	"dispose", "destroy", "unsubscribe", "disconnect", "logout", "rollback",
-	"abort",
+	"abort", "exit", "quit",
 }
 
 // isCleanupFunc reports whether fn's name says it shuts something down or
-// cleans up: Shutdown, Close, Stop, GracefulStop, Cleanup, Flush, ...
+// cleans up: Shutdown, Close, Stop, GracefulStop, Cleanup, Flush, Exit, ...
 func isCleanupFunc(fn *types.Func) bool {
 	if fn == nil {
 		return false

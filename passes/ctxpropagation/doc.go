@@ -64,8 +64,8 @@
 // and deferred calls, in functions and methods whose name says they clean
 // up, and when the fresh context (directly, or through
 // context.WithTimeout and a variable) is given to such a function —
-// Shutdown, Close, Stop, GracefulStop, Cleanup, Drain, Flush, Abort, and the
-// like:
+// Shutdown, Close, Stop, GracefulStop, Cleanup, Drain, Flush, Abort, Exit,
+// Quit, and the like:
 //
 //	go func() {
 //		<-ctx.Done()

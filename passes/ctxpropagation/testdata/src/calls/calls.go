@@ -97,3 +97,18 @@ func credentials(ctx context.Context, c *Client) func(context.Context) (string, 
 		return "", nil
 	}
 }
+
+// A process exit runs the graceful shutdown; the request that asked for it
+// must not cut it short (from caddy admin.go handleStop).
+func exitProcess(ctx context.Context) {}
+
+func handleStop(w http.ResponseWriter, r *http.Request) {
+	exitProcess(context.Background()) // quiet: exiting is shutdown work
+}
+
+// Quitting is shutdown work too.
+func (c *Client) Quit(ctx context.Context) {}
+
+func quit(ctx context.Context, c *Client) {
+	c.Quit(context.Background()) // quiet: quitting is shutdown work
+}
