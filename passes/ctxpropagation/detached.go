@@ -189,18 +189,64 @@ func (c *checker) detachHint(call *ast.CallExpr, ctxName string) string {
 }
 
 // isDeliberateFresh reports whether the fresh context at fc is meant to be
-// independent of the context in scope: cleanup work that must not be cut
-// short by a done context.
+// independent of the context in scope — cleanup work that must not be cut
+// short by a done context — or is not used at all.
 //
 //	<-ctx.Done(); srv.Shutdown(context.Background())
 //	sctx, cancel := context.WithTimeout(context.Background(), d); srv.Shutdown(sctx)
 //	defer func() { flush(context.Background()) }()
+//	d.newInformer(context.Background())  // func (d *D) newInformer(_ context.Context)
 func (c *checker) isDeliberateFresh(fc inspector.Cursor) bool {
 	info := c.pass.TypesInfo
-	if afterDone(info, fc) || inDefer(fc) || c.inCleanupFunc(fc) {
+	if afterDone(info, fc) || inDefer(fc) || c.inCleanupFunc(fc) || c.ignoredByCallee(fc) {
 		return true
 	}
 	return feedsCleanup(info, fc, 0)
+}
+
+// ignoredByCallee reports whether the expression at c is an argument of a
+// call of a function of the package that ignores the parameter receiving
+// it (blank or unnamed): nothing can be cancelled through it.
+//
+//	func (d *D) newInformer(_ context.Context) cache.SharedInformer
+//	inf := d.newInformer(context.Background())
+func (c *checker) ignoredByCallee(cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || cur.ParentEdgeKind() != edge.CallExpr_Args || call.Ellipsis.IsValid() {
+		return false
+	}
+	fn := analysisutil.Callee(c.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	decl, ok := c.decls()[fn.Origin()]
+	if !ok {
+		return false
+	}
+	name, ok := paramName(decl.Node().(*ast.FuncDecl).Type, cur.ParentEdgeIndex())
+	return ok && (name == nil || name.Name == "_")
+}
+
+// paramName returns the name of the parameter of ft that receives argument
+// i of a call (the variadic parameter for the arguments from its index
+// on), nil for an unnamed parameter; ok is false when there is none.
+func paramName(ft *ast.FuncType, i int) (name *ast.Ident, ok bool) {
+	if ft.Params == nil {
+		return nil, false
+	}
+	n := 0
+	for j, field := range ft.Params.List {
+		k := max(len(field.Names), 1)
+		_, variadic := field.Type.(*ast.Ellipsis)
+		if i < n+k || (variadic && j == len(ft.Params.List)-1) {
+			if len(field.Names) == 0 {
+				return nil, true
+			}
+			return field.Names[min(i-n, k-1)], true
+		}
+		n += k
+	}
+	return nil, false
 }
 
 // inCleanupFunc reports whether the code at c is in a function or method

@@ -54,10 +54,12 @@
 // The check is silent when no context is in scope (main, init, functions
 // that receive none, and when the innermost function given a context
 // ignores it: a blank or unnamed parameter), in _test.go files, for
-// context.WithoutCancel, for goroutines tracked by a sync.WaitGroup stored
-// in a struct field (s.wg.Add(1) before the launch, or s.wg.Done() in the
-// goroutine: their owner stops and waits for them, so the context of the
-// function that starts them, often a constructor's, is not their lifetime),
+// context.WithoutCancel, for a fresh context given to a function of the
+// package that ignores the parameter receiving it, for goroutines tracked
+// by a sync.WaitGroup stored in a struct field (s.wg.Add(1) before the
+// launch, or s.wg.Done() in the goroutine: their owner stops and waits for
+// them, so the context of the function that starts them, often a
+// constructor's, is not their lifetime),
 // and for fresh contexts built for shutdown or cleanup work, which the done
 // context would cut short: after <-ctx.Done() or inside a select case or if
 // statement that waits for it or tests ctx.Err(), inside context.AfterFunc

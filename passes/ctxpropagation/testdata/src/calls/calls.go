@@ -112,3 +112,20 @@ func (c *Client) Quit(ctx context.Context) {}
 func quit(ctx context.Context, c *Client) {
 	c.Quit(context.Background()) // quiet: quitting is shutdown work
 }
+
+// A function of the package that ignores its context parameter: nothing is
+// cancelled through it (from prometheus discovery/kubernetes).
+type Informer struct{}
+
+func (c *Client) newInformer(_ context.Context) *Informer { return &Informer{} }
+
+func unnamedParam(context.Context, string) {}
+
+func ignoresRest(ctx context.Context, _ ...context.Context) {}
+
+func informers(ctx context.Context, c *Client) {
+	_ = c.newInformer(context.Background())                      // quiet: the callee ignores its context
+	unnamedParam(context.TODO(), "x")                            // quiet: the callee ignores its context
+	ignoresRest(ctx, context.Background(), context.Background()) // quiet: the callee ignores them
+	ignoresRest(context.Background())                            // want `context.Background\(\) passed to calls.ignoresRest`
+}

@@ -288,3 +288,14 @@ func route(ctx context.Context, kind int, j Job) {
 		go index(context.TODO(), j) // want `goroutine is given context.TODO\(\)`
 	}
 }
+
+// A goroutine whose function ignores the context it is given.
+func (s *Server) refresh(_ context.Context, j Job) {}
+
+func startRefresh(ctx context.Context, s *Server, j Job) {
+	go s.refresh(context.Background(), j) // quiet: refresh ignores its context
+	go func() {
+		s.refresh(context.TODO(), j) // quiet: refresh ignores its context
+	}()
+	go index(context.Background(), j) // want `goroutine is given context.Background\(\)`
+}
