@@ -142,7 +142,11 @@ func allConfigs(shutdownlint, benchtool string) []config {
 			return cmd
 		}
 	}
+	plainVet := func(t target, nonce string) *exec.Cmd {
+		return exec.Command("go", "vet", "-printf.funcs="+nonce, t.pattern)
+	}
 	return []config{
+		{"vettool", "go vet (its default analyzers)", plainVet},
 		{"vettool", "shutdownlint (+vet suite)", govet(shutdownlint, nil, "-printf.funcs=NONCE")},
 		{"vettool", "vet suite", govet(benchtool, []string{"BENCHTOOL_SUITE=vet"}, "-nonce.n=NONCE")},
 		{"vettool", "floor (no analyzer)", govet(benchtool, []string{"BENCHTOOL_SUITE=none"}, "-nonce.n=NONCE")},
