@@ -182,7 +182,8 @@
 // a select loop, for range over a ticker's C or time.Tick's channel, or for
 // range over a channel registered with signal.Notify (the runtime never
 // closes those) — and nothing in the loop leaves it: no return, no break
-// or goto out of the loop, no call of panic, runtime.Goexit or os.Exit. A
+// or goto out of the loop, no call of panic, runtime.Goexit, os.Exit or a
+// fatal log (log.Fatal, and those of logrus, zap, klog and glog). A
 // break inside a select or switch only leaves that statement. At shutdown
 // the goroutine can never stop; the process is killed with it in the middle
 // of an iteration, or shutdown waits for it forever.

@@ -121,8 +121,10 @@ var breakables = []ast.Node{
 // loopExit reports whether something in the loop at cur leaves it: a
 // return, a break of the loop or of an enclosing statement, a continue of
 // an enclosing loop, a goto out of it, or a call that ends the goroutine or
-// the process. selectBreak is the position of an unlabeled break that
-// leaves only a select or switch inside the loop, when there is one.
+// the process (analysisutil.IsNoReturnCall: panic, os.Exit, log.Fatal, the
+// fatal functions of logrus, zap, klog and glog). selectBreak is the
+// position of an unlabeled break that leaves only a select or switch inside
+// the loop, when there is one.
 //
 //	for { select { case <-ctx.Done(): return } }   // exit
 //	for { select { case <-ctx.Done(): break } }    // no exit: leaves the select
@@ -136,7 +138,7 @@ func (c *checker) loopExit(cur inspector.Cursor) (exit bool, selectBreak token.P
 		case *ast.ReturnStmt:
 			exit = true
 		case *ast.CallExpr:
-			exit = exit || isTerminating(info, s)
+			exit = exit || analysisutil.IsNoReturnCall(info, s)
 		case *ast.BranchStmt:
 			switch {
 			case s.Label != nil:
@@ -165,25 +167,6 @@ func labelOutside(info *types.Info, label *ast.Ident, loop ast.Node) bool {
 		return true // be silent when unsure
 	}
 	return obj.Pos() < loop.Pos() || obj.Pos() >= loop.End()
-}
-
-// isTerminating reports whether call ends the goroutine or the process:
-// panic, runtime.Goexit, os.Exit, log.Fatal and log.Panic and their
-// Logger methods, testing's FailNow, Fatal and Skip.
-func isTerminating(info *types.Info, call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return true
-		}
-	}
-	fn := callee(info, call)
-	fatal := []string{"Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"}
-	return analysisutil.IsFunc(fn, "runtime", "Goexit") ||
-		analysisutil.IsFunc(fn, "os", "Exit") ||
-		analysisutil.IsFunc(fn, "syscall", "Exit") ||
-		analysisutil.IsFunc(fn, "log", fatal...) ||
-		analysisutil.IsMethod(fn, "log", "Logger", fatal...) ||
-		analysisutil.IsMethod(fn, "testing", "common", "FailNow", "Fatal", "Fatalf", "SkipNow", "Skip", "Skipf")
 }
 
 // endlessChannel returns how a message names the channel x when ranging
