@@ -169,7 +169,20 @@
 // context.WithCancel(ctx): the name now denotes the derived context), for
 // the argument of context.WithoutCancel (Go 1.21), for derivations out of
 // scope at the launch (made in a block that has ended), and when the
-// derived context is discarded (g, _ := errgroup.WithContext(ctx)).
+// derived context is discarded (g, _ := errgroup.WithContext(ctx)). It is
+// also silent for a go statement whose goroutine outlives a context made
+// for the function's own calls: a WithTimeout, WithDeadline or WithCancel
+// context whose cancel the function defers, which it passes to calls but to
+// no goroutine and never waits on, in a function that waits for no
+// goroutine. Given that context, the goroutine would be cancelled as soon
+// as the function returns:
+//
+//	initCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+//	defer cancel()
+//	if err := s.connect(initCtx); err != nil {
+//		return err
+//	}
+//	go s.loop(ctx) // right: loop lives on after connect's deadline
 //
 // Suppress with //shutdownlint:ignore parent-context-used <reason>.
 //

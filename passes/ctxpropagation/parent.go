@@ -5,6 +5,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
@@ -35,6 +36,9 @@ func (c *checker) parentUsed() {
 			continue
 		}
 		derivs := derivationsBefore(info, cur)
+		if _, isGo := cur.Node().(*ast.GoStmt); isGo {
+			derivs = slices.DeleteFunc(derivs, func(d derivation) bool { return scopedToCalls(info, cur, d) })
+		}
 		if len(derivs) == 0 {
 			continue
 		}
@@ -44,6 +48,80 @@ func (c *checker) parentUsed() {
 		}
 		c.checkParentUses(region, derivs, reported)
 	}
+}
+
+// scopedToCalls reports whether the derivation d, made before the go
+// statement at cur, is a context for the calls of its function only: a
+// WithTimeout, WithDeadline or WithCancel whose cancel the function defers,
+// which the function passes to calls but to no goroutine and never waits on
+// (no receive from its Done, no Err check), in a function that waits for no
+// goroutine. A
+// goroutine that outlives the function must not get that context — it would
+// be cancelled when the function returns — so its parent is the right one.
+//
+//	initCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+//	defer cancel()
+//	if err := s.connect(initCtx); err != nil { return err }
+//	go s.loop(ctx) // quiet: loop runs after connect's deadline is gone
+func scopedToCalls(info *types.Info, cur inspector.Cursor, d derivation) bool {
+	if d.cancel == nil || d.group != nil || !analysisutil.IsFunc(d.fn, "context", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause", "WithCancel", "WithCancelCause") {
+		return false
+	}
+	fc, ok := enclosingFunc(cur)
+	if !ok {
+		return false
+	}
+	var body *ast.BlockStmt
+	switch f := fc.Node().(type) {
+	case *ast.FuncDecl:
+		body = f.Body
+	case *ast.FuncLit:
+		body = f.Body
+	}
+	if body == nil {
+		return false
+	}
+	deferred, waits, passed, launched := false, false, false, false
+	usesDerived := func(n ast.Node) bool {
+		found := false
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == d.derived {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		if _, ok := launchOf(info, n); ok {
+			launched = launched || usesDerived(n)
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.DeferStmt:
+			if id, ok := ast.Unparen(n.Call.Fun).(*ast.Ident); ok && info.Uses[id] == d.cancel {
+				deferred = true
+			}
+		case *ast.SelectorExpr:
+			if id, ok := ast.Unparen(n.X).(*ast.Ident); ok && info.Uses[id] == d.derived && (n.Sel.Name == "Done" || n.Sel.Name == "Err") {
+				waits = true
+			}
+		case *ast.CallExpr:
+			fn := callee(info, n)
+			if analysisutil.IsMethod(fn, "sync", "WaitGroup", "Wait") || analysisutil.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Wait") {
+				waits = true
+			}
+			for _, arg := range n.Args {
+				if id, ok := ast.Unparen(arg).(*ast.Ident); ok && info.Uses[id] == d.derived {
+					passed = true
+				}
+			}
+		}
+		return true
+	})
+	return deferred && passed && !waits && !launched
 }
 
 // checkParentUses reports, for a goroutine's function (and a go statement's

@@ -45,10 +45,12 @@ func methodValue(ctx context.Context, s *Server) {
 	go s.worker(wctx)
 }
 
+// namedFunc's tctx bounds its own call; the goroutine outlives namedFunc,
+// and would be cancelled by the deferred cancel if it had tctx.
 func namedFunc(ctx context.Context) {
 	tctx, cancel := context.WithTimeout(ctx, time.Second)
 	defer cancel()
-	go fetch(ctx, "x") // want `so the timeout does not stop it`
+	go fetch(ctx, "x") // quiet: outlives namedFunc, whose tctx is only for its own calls
 	_ = fetch(tctx, "y")
 }
 
@@ -57,7 +59,7 @@ func notify(parent context.Context) {
 	defer stop()
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		_ = fetch(parent, "x") // want `goroutine uses parent, not ctx derived from it on line 56 by signal.NotifyContext, so the signal does not stop it`
+		_ = fetch(parent, "x") // want `goroutine uses parent, not ctx derived from it on line 58 by signal.NotifyContext, so the signal does not stop it`
 	})
 	wg.Go(func() {
 		_ = fetch(ctx, "y")
@@ -263,7 +265,7 @@ func grouped(ctx context.Context, urls []string) error {
 			return nil
 		})
 		g.Go(func() error {
-			return fetch(ctx, u) // want `goroutine uses ctx, not gctx derived from it on line 257`
+			return fetch(ctx, u) // want `goroutine uses ctx, not gctx derived from it on line 259`
 		})
 	}
 	return g.Wait()
@@ -290,4 +292,47 @@ func nestedCallback(ctx context.Context, p *pacer, parts int) error {
 		})
 	}
 	return g.Wait()
+}
+
+// namedFuncWaits waits for its goroutine: the timeout was meant for it too.
+func namedFuncWaits(ctx context.Context) {
+	tctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		_ = fetch(ctx, "x") // want `goroutine uses ctx, not tctx derived from it on line \d+ by context.WithTimeout, so the timeout does not stop it`
+	}()
+	_ = fetch(tctx, "y")
+	wg.Wait()
+}
+
+// namedFuncSelects waits on tctx itself: its goroutine is meant to stop with it.
+func namedFuncSelects(ctx context.Context) {
+	tctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	go fetch(ctx, "x") // want `goroutine uses ctx, not tctx`
+	_ = fetch(tctx, "y")
+	<-tctx.Done()
+}
+
+// connect's short context is for the handshake only; the loop it starts
+// lives on (prometheus, caddy: init contexts next to long-lived loops).
+func connect(ctx context.Context, s *Server) error {
+	initCtx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	if err := fetch(initCtx, "handshake"); err != nil {
+		return err
+	}
+	go s.worker(ctx) // quiet: outlives connect
+	return nil
+}
+
+// connectCancel is the same with WithCancel.
+func connectCancel(ctx context.Context, s *Server) {
+	cctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	_ = fetch(cctx, "once")
+	go s.worker(ctx) // quiet: outlives connectCancel
 }
