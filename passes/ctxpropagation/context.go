@@ -246,7 +246,7 @@ func containsCursor(n ast.Node, c inspector.Cursor) bool {
 //	context.AfterFunc(ctx, func() { ... })
 func isAfterFuncArg(info *types.Info, c inspector.Cursor) bool {
 	call, ok := c.Parent().Node().(*ast.CallExpr)
-	return ok && analysisutil.IsFunc(callee(info, call), "context", "AfterFunc")
+	return ok && analysisutil.IsFunc(analysisutil.CalleeObject(info, call), "context", "AfterFunc")
 }
 
 // cleanupPrefixes start the names of functions and methods that shut
@@ -278,7 +278,7 @@ func isCleanupFunc(fn *types.Func) bool {
 // context.TODO.
 func isFreshContextCall(info *types.Info, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	return ok && analysisutil.IsFreshContext(callee(info, call))
+	return ok && analysisutil.IsFreshContext(analysisutil.CalleeObject(info, call))
 }
 
 // calleeName returns how a message names the function call calls.
@@ -301,23 +301,4 @@ func calleeName(info *types.Info, call *ast.CallExpr) string {
 		return fn.Pkg().Name() + "." + fn.Name()
 	}
 	return fn.Name()
-}
-
-// callee returns the function or method call statically calls, or nil (an
-// untyped nil, safe to pass to the analysisutil predicates, unlike a nil
-// *types.Func).
-func callee(info *types.Info, call *ast.CallExpr) types.Object {
-	if fn := analysisutil.Callee(info, call); fn != nil {
-		return fn
-	}
-	return nil
-}
-
-// launchOf is analysisutil.LaunchOf, guarded against calls without a static
-// callee (analysisutil.IsLauncher does not accept a nil *types.Func).
-func launchOf(info *types.Info, n ast.Node) (analysisutil.Launch, bool) {
-	if call, ok := n.(*ast.CallExpr); ok && analysisutil.Callee(info, call) == nil {
-		return analysisutil.Launch{}, false
-	}
-	return analysisutil.LaunchOf(info, n)
 }

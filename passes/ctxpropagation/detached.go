@@ -21,7 +21,7 @@ func (c *checker) detached() {
 		if c.isTestFile(cur.Node()) {
 			continue
 		}
-		if launch, ok := launchOf(info, cur.Node()); ok {
+		if launch, ok := analysisutil.LaunchOf(info, cur.Node()); ok {
 			c.detachedLaunch(cur, launch, reported)
 		}
 		if call, ok := cur.Node().(*ast.CallExpr); ok && calls && cur.ParentEdgeKind() != edge.GoStmt_Call {
@@ -112,7 +112,7 @@ func callsFieldWaitGroup(info *types.Info, n ast.Node, name string) bool {
 			return false
 		case *ast.CallExpr:
 			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if !ok || !analysisutil.IsMethod(callee(info, n), "sync", "WaitGroup", name) {
+			if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(info, n), "sync", "WaitGroup", name) {
 				break
 			}
 			if wg, ok := ast.Unparen(sel.X).(*ast.SelectorExpr); ok {

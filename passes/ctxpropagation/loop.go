@@ -180,7 +180,7 @@ func labelOutside(info *types.Info, label *ast.Ident, loop ast.Node) bool {
 func (c *checker) endlessChannel(x ast.Expr, endless map[types.Object]string) string {
 	info := c.pass.TypesInfo
 	x = ast.Unparen(x)
-	if call, ok := x.(*ast.CallExpr); ok && analysisutil.IsFunc(callee(info, call), "time", "Tick") {
+	if call, ok := x.(*ast.CallExpr); ok && analysisutil.IsFunc(analysisutil.CalleeObject(info, call), "time", "Tick") {
 		return "time.Tick's channel"
 	}
 	if isTickerChannel(info, x) {
@@ -233,7 +233,7 @@ func (c *checker) endlessChannels() map[types.Object]string {
 		if obj == nil {
 			return
 		}
-		if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && analysisutil.IsFunc(callee(info, call), "time", "Tick") {
+		if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok && analysisutil.IsFunc(analysisutil.CalleeObject(info, call), "time", "Tick") {
 			endless[obj] = " (time.Tick's channel)"
 		} else if isTickerChannel(info, ast.Unparen(rhs)) {
 			endless[obj] = " (a ticker's channel)"
@@ -242,7 +242,7 @@ func (c *checker) endlessChannels() map[types.Object]string {
 	for cur := range c.insp.Root().Preorder((*ast.CallExpr)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 		switch n := cur.Node().(type) {
 		case *ast.CallExpr:
-			if analysisutil.IsFunc(callee(info, n), "os/signal", "Notify") && len(n.Args) > 0 {
+			if analysisutil.IsFunc(analysisutil.CalleeObject(info, n), "os/signal", "Notify") && len(n.Args) > 0 {
 				if obj := exprObject(info, n.Args[0]); obj != nil {
 					endless[obj] = " (a signal channel)"
 				}
@@ -285,7 +285,7 @@ func (c *checker) goroutineBodies() []goroutineBody {
 		}
 	}
 	for cur := range c.insp.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
-		launch, ok := launchOf(info, cur.Node())
+		launch, ok := analysisutil.LaunchOf(info, cur.Node())
 		if !ok {
 			continue
 		}

@@ -31,7 +31,7 @@ func (c *checker) parentUsed() {
 	info := c.pass.TypesInfo
 	reported := make(map[token.Pos]bool)
 	for cur := range c.insp.Root().Preorder((*ast.GoStmt)(nil), (*ast.CallExpr)(nil)) {
-		launch, ok := launchOf(info, cur.Node())
+		launch, ok := analysisutil.LaunchOf(info, cur.Node())
 		if !ok {
 			continue
 		}
@@ -93,7 +93,7 @@ func scopedToCalls(info *types.Info, cur inspector.Cursor, d derivation) bool {
 		return found
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		if _, ok := launchOf(info, n); ok {
+		if _, ok := analysisutil.LaunchOf(info, n); ok {
 			launched = launched || usesDerived(n)
 			return false
 		}
@@ -109,7 +109,7 @@ func scopedToCalls(info *types.Info, cur inspector.Cursor, d derivation) bool {
 				waits = true
 			}
 		case *ast.CallExpr:
-			fn := callee(info, n)
+			fn := analysisutil.CalleeObject(info, n)
 			if analysisutil.IsMethod(fn, "sync", "WaitGroup", "Wait") || analysisutil.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Wait") {
 				waits = true
 			}
@@ -230,7 +230,7 @@ func (c *checker) contextUses(region ast.Node) contextUseSet {
 // file where it exists (Go 1.21), a deliberate detach. An unknown version
 // counts as a deliberate detach: the check stays silent.
 func (c *checker) isWithoutCancel(call *ast.CallExpr) bool {
-	if !analysisutil.IsFunc(callee(c.pass.TypesInfo, call), "context", "WithoutCancel") {
+	if !analysisutil.IsFunc(analysisutil.CalleeObject(c.pass.TypesInfo, call), "context", "WithoutCancel") {
 		return false
 	}
 	ok, known := analysisutil.AtLeastGo(c.pass, call.Pos(), "go1.21")
@@ -345,7 +345,7 @@ func endsContexts(info *types.Info, stmt ast.Node, ended map[*types.Var]bool) {
 					ended[v] = true
 				}
 			case *ast.SelectorExpr:
-				if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok && analysisutil.IsMethod(callee(info, n), "golang.org/x/sync/errgroup", "Group", "Wait") {
+				if id, ok := ast.Unparen(fun.X).(*ast.Ident); ok && analysisutil.IsMethod(analysisutil.CalleeObject(info, n), "golang.org/x/sync/errgroup", "Group", "Wait") {
 					if v, ok := info.Uses[id].(*types.Var); ok {
 						ended[v] = true
 					}
