@@ -1,8 +1,10 @@
 package shutdownlint_test
 
 import (
+	"encoding/json"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/shutdownlint/shutdownlint"
@@ -79,4 +81,51 @@ func TestReadmeTableUpToDate(t *testing.T) {
 	want, err := docgen.Update(readme, docgen.Table(shutdownlint.Catalogs(), shutdownlint.Bundled()))
 	require.NoError(t, err)
 	assert.Equal(t, string(want), string(readme), "README.md's table of checks is stale: run make docs")
+}
+
+// TestReadmeNogo checks the README's Bazel section against the registry:
+// the nogo rule lists every analyzer's package, and nogo_config.json is
+// valid JSON naming real analyzers and their real flags.
+func TestReadmeNogo(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	text := string(readme)
+	_, section, ok := strings.Cut(text, "## Bazel (nogo)")
+	require.True(t, ok, "README has a Bazel (nogo) section")
+	section, _, _ = strings.Cut(section, "\n## ")
+
+	block := func(lang string) string {
+		_, rest, ok := strings.Cut(section, "```"+lang+"\n")
+		require.True(t, ok, "a ```%s block", lang)
+		body, _, ok := strings.Cut(rest, "```")
+		require.True(t, ok)
+		return body
+	}
+	rule := block("starlark")
+	for _, a := range shutdownlint.Analyzers() {
+		assert.Contains(t, rule, `"@com_github_shutdownlint_shutdownlint//passes/`+a.Name+`"`, "the nogo rule lists %s", a.Name)
+	}
+
+	var config map[string]struct {
+		OnlyFiles     map[string]string `json:"only_files"`
+		ExcludeFiles  map[string]string `json:"exclude_files"`
+		AnalyzerFlags map[string]string `json:"analyzer_flags"`
+	}
+	dec := json.NewDecoder(strings.NewReader(block("json")))
+	dec.DisallowUnknownFields()
+	require.NoError(t, dec.Decode(&config), "nogo_config.json is valid")
+	require.NotEmpty(t, config)
+	for name, c := range config {
+		i := slices.IndexFunc(shutdownlint.Analyzers(), func(a *analysis.Analyzer) bool { return a.Name == name })
+		require.GreaterOrEqual(t, i, 0, "nogo_config.json names analyzer %q, which the suite does not have", name)
+		a := shutdownlint.Analyzers()[i]
+		for flag, value := range c.AnalyzerFlags {
+			f := a.Flags.Lookup(flag)
+			if assert.NotNil(t, f, "%s has no flag %q", name, flag) {
+				old := f.Value.String()
+				assert.NoError(t, a.Flags.Set(flag, value), "-%s.%s=%s", name, flag, value)
+				require.NoError(t, a.Flags.Set(flag, old))
+			}
+		}
+	}
 }
