@@ -3,7 +3,6 @@ package analysisutil
 import (
 	"go/ast"
 	"go/types"
-	"reflect"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
@@ -17,32 +16,20 @@ type SSA struct {
 	SrcFuncs []*ssa.Function
 }
 
-// SSAAnalyzer builds the SSA form of a package for the passes that declare
-// no facts.
-//
-// Why not x/tools' buildssa: it requires ctrlflow, which declares facts, and
-// under go vet (unitchecker) an analyzer that transitively requires a
-// fact-producing analyzer also runs on every dependency of the checked
-// packages, the whole standard library included (golang/go#443099 in
-// unitchecker's source). A pass that requires buildssa would therefore build
-// SSA for all of std on every uncached run. SSAAnalyzer declares no facts
-// and requires nothing, so it runs only on the packages being checked.
-//
-// Passes that declare facts must not require it (that would make it run on
-// every dependency); they call BuildSSA themselves after a cheap check that
-// the package is relevant.
-var SSAAnalyzer = &analysis.Analyzer{
-	Name:       "shutdownlintssa",
-	Doc:        "build the SSA form of a package for the shutdownlint passes (no facts, so it never runs on dependencies only)",
-	URL:        DocsBase,
-	Run:        func(pass *analysis.Pass) (any, error) { return BuildSSA(pass), nil },
-	ResultType: reflect.TypeFor[*SSA](),
-}
-
 // BuildSSA builds the SSA form of the pass's package. Functions of imported
 // packages are created from their types only (no bodies). Calls of
 // functions that never return (os.Exit) are not known to SSA: blocks after
 // them look reachable.
+//
+// Why not x/tools' buildssa: it requires ctrlflow, which declares facts, and
+// under go vet (unitchecker) an analyzer that transitively requires a
+// fact-producing analyzer also runs on every dependency of the checked
+// packages, the whole standard library included. A pass that required
+// buildssa would build SSA for all of std on every uncached run. Nor is SSA
+// built by a required analyzer of the suite's own: that would build it for
+// every checked package, which costs a fifth of the suite's time on std.
+// Passes call BuildSSA after a cheap syntactic check that the package can
+// hold what they look for in SSA.
 func BuildSSA(pass *analysis.Pass) *SSA {
 	// Generic functions keep one generic body (no instantiations).
 	prog := ssa.NewProgram(pass.Fset, ssa.BuilderMode(0))

@@ -39,7 +39,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "ctxpropagation",
 	Doc:      Catalog.Doc(),
 	URL:      Catalog.URL(),
-	Requires: []*analysis.Analyzer{analysisutil.DirectivesAnalyzer, inspect.Analyzer, analysisutil.SSAAnalyzer},
+	Requires: []*analysis.Analyzer{analysisutil.DirectivesAnalyzer, inspect.Analyzer},
 	Run:      run,
 }
 
@@ -83,7 +83,9 @@ func run(pass *analysis.Pass) (any, error) {
 	c.detached()
 	c.parentUsed()
 	c.uncancellableLoops()
-	c.staleCaptures(pass.ResultOf[analysisutil.SSAAnalyzer].(*analysisutil.SSA))
+	if c.mayCaptureStale() {
+		c.staleCaptures(analysisutil.BuildSSA(pass)) // SSA only where a stale capture is possible
+	}
 	return nil, nil
 }
 

@@ -51,6 +51,52 @@ func (c *checker) staleCaptures(s *analysisutil.SSA) {
 	}
 }
 
+// mayCaptureStale is the cheap syntactic test that decides whether the
+// package needs its SSA form: a stale capture needs a function literal and
+// a context variable that is assigned after its declaration (ctx = ...,
+// ctx, cancel = ...) or a loop variable of context type (shared by all
+// iterations before Go 1.22).
+func (c *checker) mayCaptureStale() bool {
+	info := c.pass.TypesInfo
+	isCtxVar := func(e ast.Expr, defs bool) bool {
+		id, ok := ast.Unparen(e).(*ast.Ident)
+		if !ok {
+			return false
+		}
+		obj := info.Uses[id]
+		if defs {
+			obj = info.Defs[id]
+		}
+		v, ok := obj.(*types.Var)
+		return ok && isContextLike(v.Type())
+	}
+	lits, assigns := false, false
+	for cur := range c.insp.Root().Preorder((*ast.FuncLit)(nil), (*ast.AssignStmt)(nil), (*ast.RangeStmt)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.FuncLit:
+			lits = true
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				assigns = assigns || isCtxVar(lhs, false)
+				if _, loop := cur.Parent().Node().(*ast.ForStmt); loop && n.Tok == token.DEFINE {
+					assigns = assigns || isCtxVar(lhs, true)
+				}
+			}
+		case *ast.RangeStmt:
+			if n.Key != nil {
+				assigns = assigns || isCtxVar(n.Key, true)
+			}
+			if n.Value != nil {
+				assigns = assigns || isCtxVar(n.Value, true)
+			}
+		}
+		if lits && assigns {
+			return true
+		}
+	}
+	return false
+}
+
 // contextVarsByPos maps the declaring positions of the package's context
 // variables to them (a FreeVar's position is its variable's).
 func (c *checker) contextVarsByPos() map[token.Pos]*types.Var {
