@@ -206,3 +206,17 @@ func TestApplyFixesDiffChangesNothing(t *testing.T) {
 	got, _ := os.ReadFile(file)
 	assert.Equal(t, src, string(got))
 }
+
+// TestGCEnv checks that the standalone mode tunes the collector of the
+// analysis processes only where the user has not.
+func TestGCEnv(t *testing.T) {
+	t.Setenv("GOGC", "")
+	os.Unsetenv("GOGC")
+	t.Setenv("GOMEMLIMIT", "")
+	os.Unsetenv("GOMEMLIMIT")
+	assert.Equal(t, []string{"GOGC=400", "GOMEMLIMIT=1GiB"}, gcEnv())
+	t.Setenv("GOGC", "off")
+	assert.Equal(t, []string{"GOMEMLIMIT=1GiB"}, gcEnv(), "the user's GOGC is kept")
+	t.Setenv("GOMEMLIMIT", "4GiB")
+	assert.Empty(t, gcEnv(), "the user's GOMEMLIMIT is kept")
+}

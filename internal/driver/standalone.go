@@ -81,7 +81,7 @@ func (s Suite) vet(e env, opts *options, patterns []string) (*results, error) {
 	cmd := exec.Command(gocmd, args...)
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	cmd.Env = os.Environ()
+	cmd.Env = append(os.Environ(), gcEnv()...)
 	runErr := cmd.Run()
 
 	res, perr := parseVetJSON(&stdout, s)
@@ -198,4 +198,23 @@ func isProgress(line string) bool {
 func firstLine(s string) string {
 	l, _, _ := strings.Cut(strings.TrimSpace(s), "\n")
 	return l
+}
+
+// gcEnv returns the garbage-collector settings for the go vet run and the
+// analysis processes it starts, unless the user set them: GOGC=400 with a
+// soft limit GOMEMLIMIT=1GiB. Most packages are analysed in a few tens of
+// MB, where the default GOGC=100 collects constantly (a quarter of the
+// suite's CPU on std); the limit brings the collector back for the rare
+// package whose heap nears 1 GiB. Measured on std (2 CPUs): 29 s → 22 s,
+// largest process 150 → 160 MB. The vet-tool mode keeps Go's defaults: there
+// go vet's environment is the user's.
+func gcEnv() []string {
+	var env []string
+	if _, ok := os.LookupEnv("GOGC"); !ok {
+		env = append(env, "GOGC=400")
+	}
+	if _, ok := os.LookupEnv("GOMEMLIMIT"); !ok {
+		env = append(env, "GOMEMLIMIT=1GiB")
+	}
+	return env
 }
