@@ -123,7 +123,10 @@
 // failure-only or flag-guarded cleanup: every statement is an if without
 // else on an error or bool variable that the function sets later or
 // returns, as in defer func() { if err != nil { f.Close() } }() and
-// defer func() { if !closed { f.Close() } }().
+// defer func() { if !closed { f.Close() } }(). Nor is a defer that runs
+// once per call: a resource opened lazily under if fd == nil { fd, err =
+// open(...); defer fd.Close() }, where fd is declared outside the loop and
+// not reset in it.
 //
 // Suppress a finding with a comment on the line of the defer or the line
 // above it: //shutdownlint:ignore defer-in-loop <reason>.
