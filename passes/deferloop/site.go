@@ -204,11 +204,11 @@ func inTimerCase(info *types.Info, s *site) bool {
 func callsReset(info *types.Info, root ast.Node, t *types.Var) bool {
 	isCallOn := func(n ast.Node, method string) bool {
 		call, ok := n.(*ast.CallExpr)
-		if !ok {
+		if !ok || !analysisutil.IsMethod(analysisutil.Callee(info, call), "time", "Timer", method) {
 			return false
 		}
 		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok || sel.Sel.Name != method {
+		if !ok {
 			return false
 		}
 		id, ok := ast.Unparen(sel.X).(*ast.Ident)

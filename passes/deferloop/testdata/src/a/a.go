@@ -310,6 +310,21 @@ func NestedOuterRepeats(grid [][]string) {
 	}
 }
 
+// Range over a map: each iteration opens a file of its own.
+func RangeMap(paths map[string]bool) {
+	for name := range paths {
+		f, _ := os.Open(name)
+		defer f.Close() // want `one open file \(f\) per iteration piles up until RangeMap returns`
+	}
+}
+
+// Range over a map of files the function already holds: nothing acquired.
+func CloseMapValues(open map[string]*os.File) {
+	for _, f := range open {
+		defer f.Close() // quiet: the map's values, not acquired per iteration
+	}
+}
+
 func InSelect(ctx context.Context, files chan string) {
 	for {
 		select {
