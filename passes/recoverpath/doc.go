@@ -185,7 +185,7 @@
 //
 // # Check goroutine-without-recover
 //
-// goroutine-without-recover: a goroutine whose function has no deferred recover (opt-in: -recoverpath.strict)
+// goroutine-without-recover: a goroutine whose function has no deferred recover
 //
 // A stricter house rule for services that must never crash on a panic in
 // background work: every goroutine defers a recover, or is started
