@@ -45,8 +45,8 @@ func run(pass *analysis.Pass) (any, error) {
 			continue // not in a loop of its own function
 		}
 		g := graphs.of(s.body)
-		if !repeats(g, s.stmt, nil) {
-			continue // the iteration always leaves the loop after the defer
+		if !repeats(g, s.stmt, nil) || isOnceGuarded(s) {
+			continue // the iteration always leaves the loop after the defer, or a guard lets it run once
 		}
 		checkPileUp(r, s, g)
 		checkCaptures(r, s)

@@ -186,9 +186,11 @@
 // the closure only compares with nil (reading their final value is the
 // purpose of error-path defers such as defer func() { if err != nil {
 // f.Close() } }()); for variables passed as arguments
-// (defer func(v T) { ... }(v)); for package-level variables; and when the
-// iteration always leaves the loop after the defer, so that only one
-// closure is pending.
+// (defer func(v T) { ... }(v)); for package-level variables; and when only
+// one closure can be pending: the iteration always leaves the loop after
+// the defer, or the defer runs once per call under the lazy-open guard
+// that defer-in-loop also accepts (if fd == nil { fd, err = open(...);
+// defer func() { fd.Close() }() }).
 //
 // Suppress a finding with a comment on the line of the variable's first
 // use in the closure or the line above it:
