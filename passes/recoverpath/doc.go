@@ -131,7 +131,10 @@
 //
 // The check is silent in _test.go files (a panic fails the test run
 // visibly, and a test's recover usually asserts an expected panic); when
-// the goroutine's function defers a recover
+// the goroutine starts before the function defers its recover (the
+// recover was written for the work that follows it; -recoverpath.strict
+// still reports such a goroutine); when the goroutine's function defers a
+// recover
 // itself, or only calls a function that does (go func() { defer
 // wg.Done(); s.serve(c) }() where serve defers a recover); when the
 // goroutine is started through a wrapper that installs a recover around

@@ -2,6 +2,7 @@ package recoverpath
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"strings"
@@ -283,13 +284,20 @@ func inspectOwn(body ast.Node, f func(ast.Node)) {
 //	defer func() { if r := recover(); r != nil { ... } }()
 //	defer handlePanic()
 func (fs *facts) installsRecover(body *ast.BlockStmt) bool {
-	found := false
+	return fs.firstRecoverDefer(body).IsValid()
+}
+
+// firstRecoverDefer returns the position of the first defer statement of
+// body, outside the function literals it contains, that installs a
+// recover (see installsRecover), or token.NoPos.
+func (fs *facts) firstRecoverDefer(body *ast.BlockStmt) token.Pos {
+	first := token.NoPos
 	inspectOwn(body, func(n ast.Node) {
-		if d, ok := n.(*ast.DeferStmt); ok && fs.isRecoveringCall(body, d.Call) {
-			found = true
+		if d, ok := n.(*ast.DeferStmt); ok && !first.IsValid() && fs.isRecoveringCall(body, d.Call) {
+			first = d.Pos()
 		}
 	})
-	return found
+	return first
 }
 
 // isRecoveringCall reports whether call, when deferred, recovers: its

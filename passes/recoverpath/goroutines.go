@@ -191,13 +191,19 @@ func (c *checker) runsWrapperParam(cur inspector.Cursor, lit *ast.FuncLit) bool 
 }
 
 // recoveringHost returns the name of the function around cur when it
-// installs a deferred recover itself.
+// installs a deferred recover itself before cur: a goroutine started
+// before the recover is deferred was not written under its protection
+// (testing's runExample starts its stdout copier, then defers the recover
+// meant for the example).
+//
+//	defer handlePanic(); go work()    // work escapes handlePanic
+//	go copyOutput(); defer handlePanic()    // not the recover's work
 func (c *checker) recoveringHost(cur inspector.Cursor) (string, bool) {
 	fnCur, ok := enclosingFunc(cur)
 	if !ok {
 		return "", false
 	}
-	if !c.facts.installsRecover(funcBody(fnCur.Node())) {
+	if first := c.facts.firstRecoverDefer(funcBody(fnCur.Node())); !first.IsValid() || first > cur.Node().Pos() {
 		return "", false
 	}
 	if fd, ok := fnCur.Node().(*ast.FuncDecl); ok {

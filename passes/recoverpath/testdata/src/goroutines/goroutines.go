@@ -172,3 +172,26 @@ func RepanicHost(tx chan struct{}) {
 	}()
 	go work() // quiet by default: the host's recover re-panics (strict reports)
 }
+
+// The goroutine starts before the recover is deferred: the recover was
+// written for the work after it, not for this goroutine (std
+// testing/run_example.go FP: the stdout copier of runExample). The strict
+// check reports it.
+func StartedBefore(out chan string) { // want StartedBefore:"defers recover"
+	go func() { // quiet: started before the recover is deferred
+		out <- "copied"
+	}()
+	defer func() {
+		if r := recover(); r != nil {
+			log.Print(r)
+		}
+	}()
+	work()
+}
+
+// Started before one recover and after another: it escapes the first.
+func BetweenRecovers() { // want BetweenRecovers:"defers recover"
+	defer handlePanic()
+	go work() // want `goroutine running work escapes the deferred recover of BetweenRecovers`
+	defer handlePanic()
+}

@@ -44,6 +44,14 @@ func Escapes() { // want Escapes:"defers recover"
 	go work() // want `goroutine running work escapes the deferred recover of Escapes`
 }
 
+// Started before the deferred recover: not goroutine-escapes-recover, but
+// still a goroutine without recover.
+func StartedBefore() { // want StartedBefore:"defers recover"
+	go work() // want `goroutine running work has no deferred recover`
+	defer handlePanic()
+	work()
+}
+
 // ---- negatives ----
 
 func Protected(g *errgroup.Group) {
