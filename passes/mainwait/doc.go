@@ -9,10 +9,11 @@
 // cancels its workers and then returns without waiting for them cuts
 // their cleanup short — buffers not flushed, transactions not committed,
 // HTTP Shutdown not finished. The analyzer looks at main, and at the run
-// function main hands its exit code or error to (os.Exit(run()),
-// `if err := run(); err != nil`) — and, one level further, at the
-// function whose outcome run returns or checks last (run → serve) — and
-// follows every path from the trigger of the shutdown to the return.
+// function or method main hands its exit code or error to
+// (os.Exit(run()), `if err := m.Run(args); err != nil`) — and, one level
+// further, at the function whose outcome run returns or checks last
+// (run → serve) — and follows every path from the trigger of the shutdown
+// to the return.
 //
 // Whether a function waits is exported as a fact ("waits"): a function
 // that receives from a channel, selects, sleeps, or calls sync.WaitGroup.Wait,
@@ -68,8 +69,9 @@
 //
 // Wait after the trigger: sync.WaitGroup.Wait, errgroup.Group.Wait, a
 // receive from a channel the goroutines close or send on when they are
-// finished (bounded by a timeout if need be: a grace period is a wait),
-// a blocking Shutdown, or a helper that does one of these.
+// finished (bounded by a timeout if need be: a grace period is a wait,
+// and so is a select whose other case is a second signal forcing the
+// exit), a blocking Shutdown, or a helper that does one of these.
 //
 // The check is silent in programs whose main package registers no
 // termination signal (os.Interrupt, SIGINT, SIGTERM, SIGQUIT) with

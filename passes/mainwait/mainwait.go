@@ -52,10 +52,10 @@ func run(pass *analysis.Pass) (any, error) {
 	return nil, nil
 }
 
-// targets returns main.main and the functions of the package whose result
-// main hands to os.Exit or checks as its outcome: `os.Exit(run())`,
-// `if err := run(); err != nil {...}`, and in turn the functions whose
-// outcome those return or check last (run → serve). The process ends when
+// targets returns main.main and the functions and methods of the package
+// whose result main hands to os.Exit or checks as its outcome:
+// `os.Exit(run())`, `if err := m.Run(args); err != nil {...}`, and in turn
+// the functions whose outcome those return or check last (run → serve). The process ends when
 // they return.
 func targets(pass *analysis.Pass) []*ast.FuncDecl {
 	decls := make(map[*types.Func]*ast.FuncDecl)
@@ -94,9 +94,10 @@ func targets(pass *analysis.Pass) []*ast.FuncDecl {
 						return false
 					case *ast.CallExpr:
 						fn := analysisutil.Callee(pass.TypesInfo, n)
-						if fn == nil || fn.Pkg() != pass.Pkg || fn.Signature().Recv() != nil {
+						if fn == nil || fn.Pkg() != pass.Pkg {
 							return true
 						}
+						fn = fn.Origin() // a method of a generic type: its declaration
 						if fd := decls[fn]; fd != nil && !seen[fd] && isOutcome(fn.Signature()) {
 							seen[fd] = true
 							out = append(out, fd)

@@ -54,11 +54,17 @@ type finding struct {
 func (s *shape) findings() []finding {
 	g := cfg.New(s.fd.Body, s.mayReturn)
 	s.comms = make(map[ast.Node]bool)
+	s.waitingSelect = make(map[*ast.CommClause]bool)
 	ast.Inspect(s.fd.Body, func(n ast.Node) bool {
 		if cc, ok := n.(*ast.CommClause); ok && cc.Comm != nil {
 			s.comms[cc.Comm] = true
 			if as, ok := cc.Comm.(*ast.AssignStmt); ok {
 				s.comms[as.Lhs[0]] = true
+			}
+		}
+		if sel, ok := n.(*ast.SelectStmt); ok && s.awaitsCompletion(sel) {
+			for _, c := range sel.Body.List {
+				s.waitingSelect[c.(*ast.CommClause)] = true
 			}
 		}
 		return true
@@ -105,7 +111,13 @@ func (s *shape) blockEvents(b *cfg.Block) []event {
 	var evs []event
 	switch b.Kind {
 	case cfg.KindSelectCaseBody:
-		if cc, ok := b.Stmt.(*ast.CommClause); ok && cc.Comm != nil {
+		cc, ok := b.Stmt.(*ast.CommClause)
+		if ok && s.waitingSelect[cc] {
+			// One case waits for a goroutine to finish: the others are the
+			// grace period running out or a second signal forcing the exit.
+			evs = append(evs, event{kind: evSoftWait, node: cc})
+		}
+		if ok && cc.Comm != nil {
 			evs = append(evs, s.events(cc.Comm)...)
 		}
 	case cfg.KindRangeBody, cfg.KindRangeDone:
@@ -122,6 +134,34 @@ func (s *shape) blockEvents(b *cfg.Block) []event {
 		evs = append(evs, s.events(n)...)
 	}
 	return evs
+}
+
+// awaitsCompletion reports whether one case of the select statement
+// receives from a channel that a started goroutine closes or sends on to
+// report it has finished:
+//
+//	select { case <-done: case <-time.After(d): case <-sigs: }
+func (s *shape) awaitsCompletion(sel *ast.SelectStmt) bool {
+	for _, c := range sel.Body.List {
+		cc := c.(*ast.CommClause)
+		var x ast.Expr
+		switch comm := cc.Comm.(type) {
+		case *ast.ExprStmt:
+			x = comm.X
+		case *ast.AssignStmt:
+			if len(comm.Rhs) == 1 {
+				x = comm.Rhs[0]
+			}
+		}
+		u, ok := ast.Unparen(x).(*ast.UnaryExpr)
+		if !ok || u.Op != token.ARROW {
+			continue
+		}
+		if v := s.localVar(u.X); v != nil && s.completions[v] {
+			return true
+		}
+	}
+	return false
 }
 
 // rangeEvent classifies a range statement over a channel as a receive.
@@ -181,8 +221,8 @@ func (s *shape) judge(st pathState, ret *ast.ReturnStmt) (finding, bool) {
 	}
 	fset := s.pass.Fset
 	who := "main"
-	if s.fd.Name.Name != "main" {
-		who = s.fd.Name.Name + " (whose return ends the process)"
+	if s.fd.Name.Name != "main" || s.fd.Recv != nil {
+		who = s.funcName() + " (whose return ends the process)"
 	}
 	var rng analysis.Range = ret
 	if !ret.Return.IsValid() || ret.Results == nil && ret.End() > s.fd.Body.End() || ret.Return == s.fd.Body.Rbrace {
@@ -191,6 +231,23 @@ func (s *shape) judge(st pathState, ret *ast.ReturnStmt) (finding, bool) {
 	msg := fmt.Sprintf("%s returns after %s without waiting for the goroutine started at line %d, which observes %s: the process exits while it may still be cleaning up, and its deferred calls never run",
 		who, trig.desc, fset.Position(st.launch.Pos()).Line, strings.Join(s.launches[st.launch], ", "))
 	return finding{at: rng, message: msg}, true
+}
+
+// funcName names the target function for a message, qualified so that the
+// message starts in lower case: main.run, (*Main).Run.
+func (s *shape) funcName() string {
+	if s.fd.Recv == nil || len(s.fd.Recv.List) == 0 {
+		return "main." + s.fd.Name.Name
+	}
+	recv := s.info.TypeOf(s.fd.Recv.List[0].Type)
+	star := ""
+	if p, ok := recv.(*types.Pointer); ok {
+		star, recv = "*", p.Elem()
+	}
+	if n, ok := types.Unalias(recv).(*types.Named); ok {
+		return fmt.Sprintf("(%s%s).%s", star, n.Obj().Name(), s.fd.Name.Name)
+	}
+	return s.fd.Name.Name
 }
 
 // closingBrace is the range of a function's closing brace.
@@ -422,22 +479,14 @@ func isServeCall(info *types.Info, call *ast.CallExpr) bool {
 }
 
 // mayReturn reports whether call may return: calls that end the process or
-// panic end their path.
+// panic end their path (the suite's table of functions that never return,
+// and the Fatal* methods and functions of logging packages).
 func (s *shape) mayReturn(call *ast.CallExpr) bool {
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := s.info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return false
-		}
-	}
-	fn := analysisutil.CalleeObject(s.info, call)
-	switch {
-	case analysisutil.IsFunc(fn, "os", "Exit"), analysisutil.IsFunc(fn, "syscall", "Exit"), analysisutil.IsFunc(fn, "runtime", "Goexit"),
-		analysisutil.IsFunc(fn, "log", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"),
-		analysisutil.IsMethod(fn, "log", "Logger", "Fatal", "Fatalf", "Fatalln", "Panic", "Panicf", "Panicln"):
+	if analysisutil.IsNoReturnCall(s.info, call) {
 		return false
 	}
-	if f, ok := fn.(*types.Func); ok && !isStdFunc(f) && strings.HasPrefix(f.Name(), "Fatal") {
-		return false // logrus, zap, klog, glog: Fatal* ends the process
+	if f := analysisutil.Callee(s.info, call); f != nil && !isStdFunc(f) && strings.HasPrefix(f.Name(), "Fatal") {
+		return false // any logger's Fatal* ends the process
 	}
 	return true
 }

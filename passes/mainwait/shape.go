@@ -24,10 +24,16 @@ type shape struct {
 	chans     map[*types.Var]bool       // channels the function creates and closes somewhere
 	sigChans  map[*types.Var]bool       // channels registered with signal.Notify
 
-	observed map[*types.Var]bool   // owned contexts and channels that started goroutines observe
-	launches map[ast.Node][]string // observing launches -> the names they observe
-	external bool                  // the cancellation can be triggered outside the function's own flow
-	comms    map[ast.Node]bool     // the comm statements of selects, which the CFG evaluates up front
+	observed map[*types.Var]bool       // owned contexts and channels that started goroutines observe
+	watchers map[*types.Var][]ast.Node // owned contexts and channels -> every launch referring to them
+	launches map[ast.Node][]string     // observing launches -> the names they observe
+	external bool                      // the cancellation can be triggered outside the function's own flow
+	comms    map[ast.Node]bool         // the comm statements of selects, which the CFG evaluates up front
+	// completions are the local channels a started goroutine closes or
+	// sends on, and no goroutine observes as a cancellation: receiving
+	// from them waits for that goroutine.
+	completions   map[*types.Var]bool
+	waitingSelect map[*ast.CommClause]bool // the cases of selects that wait for a completion
 }
 
 // newShape collects what fd owns, or returns nil when no goroutine it
@@ -132,7 +138,14 @@ func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
 		return
 	}
 	fn := analysisutil.CalleeObject(s.info, call)
-	ctx := s.localVar(lhs[0])
+	ctxIdx := 0
+	if analysisutil.IsFunc(fn, "golang.org/x/sync/errgroup", "WithContext") {
+		ctxIdx = 1 // g, gctx := errgroup.WithContext(ctx)
+	}
+	if len(lhs) <= ctxIdx {
+		return
+	}
+	ctx := s.localVar(lhs[ctxIdx])
 	if ctx == nil {
 		return
 	}
@@ -141,7 +154,9 @@ func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
 		parent = nil
 	}
 	switch {
-	case analysisutil.IsFunc(fn, "context", "WithValue"):
+	case analysisutil.IsFunc(fn, "context", "WithValue"), ctxIdx == 1:
+		// No cancel function of its own: owned when its parent is (the
+		// group's first error cancels it too, but that is no shutdown).
 		if parent != nil {
 			s.ctxParent[ctx] = parent
 		}
@@ -163,22 +178,75 @@ func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
 // depth) that observe an owned context or channel, and are not themselves
 // the trigger (a goroutine that waits for a signal and calls cancel).
 func (s *shape) collectLaunches() {
+	var all []ast.Node
 	ast.Inspect(s.fd.Body, func(n ast.Node) bool {
-		l, ok := analysisutil.LaunchOf(s.info, n)
-		if !ok {
-			return true
-		}
-		if names := s.observes(l.Node); len(names) > 0 && !s.triggers(l.Node) {
-			s.launches[l.Node] = names
+		if l, ok := analysisutil.LaunchOf(s.info, n); ok {
+			all = append(all, l.Node)
 		}
 		return true
 	})
+	s.watchers = make(map[*types.Var][]ast.Node)
+	s.completions = make(map[*types.Var]bool)
+	seen := make(map[ast.Node][]*types.Var)
+	for _, n := range all {
+		seen[n] = s.observes(n)
+		for _, v := range seen[n] {
+			s.watchers[v] = append(s.watchers[v], n)
+		}
+		for _, v := range s.signalled(n) {
+			s.completions[v] = true
+		}
+	}
+	for v := range s.completions {
+		if len(s.watchers[v]) > 0 {
+			delete(s.completions, v) // a cancellation channel
+		}
+	}
+	for _, n := range all {
+		if len(seen[n]) == 0 || s.triggers(n) {
+			continue
+		}
+		for _, v := range seen[n] {
+			s.observed[v] = true
+			s.launches[n] = append(s.launches[n], v.Name())
+		}
+	}
+}
+
+// signalled returns the local channels that the launch n closes or sends
+// on.
+func (s *shape) signalled(n ast.Node) []*types.Var {
+	var vars []*types.Var
+	ast.Inspect(n, func(x ast.Node) bool {
+		var v *types.Var
+		switch x := x.(type) {
+		case *ast.CallExpr:
+			v = s.closedChan(x)
+		case *ast.SendStmt:
+			v = s.localVar(x.Chan)
+		}
+		if v != nil && !slices.Contains(vars, v) {
+			vars = append(vars, v)
+		}
+		return true
+	})
+	return vars
 }
 
 // observes returns the owned contexts and channels that the launch n
-// refers to (captured or passed), other than by closing them.
-func (s *shape) observes(n ast.Node) []string {
-	var names []string
+// refers to (captured or passed), other than by closing them: a channel
+// the goroutine closes is its own completion signal.
+func (s *shape) observes(n ast.Node) []*types.Var {
+	var vars []*types.Var
+	closes := make(map[*types.Var]bool)
+	ast.Inspect(n, func(x ast.Node) bool {
+		if call, ok := x.(*ast.CallExpr); ok {
+			if v := s.closedChan(call); v != nil {
+				closes[v] = true
+			}
+		}
+		return true
+	})
 	ast.Inspect(n, func(x ast.Node) bool {
 		if call, ok := x.(*ast.CallExpr); ok && s.closedChan(call) != nil {
 			return false
@@ -192,20 +260,24 @@ func (s *shape) observes(n ast.Node) []string {
 			return true
 		}
 		_, isCtx := s.ctxParent[v]
-		if (isCtx || s.chans[v]) && !slices.Contains(names, v.Name()) {
-			names = append(names, v.Name())
-			s.observed[v] = true
+		if (isCtx || s.chans[v]) && !closes[v] && !slices.Contains(vars, v) {
+			vars = append(vars, v)
 		}
 		return true
 	})
-	return names
+	return vars
 }
 
-// triggers reports whether the node n calls an owned cancel function or
-// closes an owned channel declared outside it (a context it derives for
-// its own work does not count).
+// triggers reports whether the node n calls an owned cancel function, or
+// closes an owned channel that another started goroutine observes, declared
+// outside n (a context it derives for its own work does not count, nor a
+// channel it closes to tell main it has finished, as in
+// `go func() { defer close(done); work(ctx) }()`).
 func (s *shape) triggers(n ast.Node) bool {
 	outside := func(v *types.Var) bool { return v != nil && (v.Pos() < n.Pos() || v.Pos() >= n.End()) }
+	watchedByOthers := func(v *types.Var) bool {
+		return slices.ContainsFunc(s.watchers[v], func(w ast.Node) bool { return w != n })
+	}
 	found := false
 	ast.Inspect(n, func(x ast.Node) bool {
 		if call, ok := x.(*ast.CallExpr); ok {
@@ -214,7 +286,7 @@ func (s *shape) triggers(n ast.Node) bool {
 					found = true
 				}
 			}
-			if v := s.closedChan(call); s.chans[v] && outside(v) {
+			if v := s.closedChan(call); s.chans[v] && outside(v) && watchedByOthers(v) {
 				found = true
 			}
 		}

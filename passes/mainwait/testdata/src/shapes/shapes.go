@@ -11,6 +11,8 @@ import (
 	"sync"
 	"syscall"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 )
 
 var sigs = make(chan os.Signal, 1)
@@ -385,6 +387,10 @@ func main() { // want main:"waits"
 	_ = unrelatedCancel()
 	_ = parameterContext(context.Background())
 	_ = shutdownWithDoneContext()
+	_ = errgroupNoWait()
+	_ = errgroupContextNoWait()
+	_ = errgroupWait()
+	_ = shutdownStatement()
 }
 
 // Minimised from the example service shopd: Shutdown is handed the done
@@ -399,4 +405,54 @@ func shutdownWithDoneContext() error { // want shutdownWithDoneContext:"waits"
 		return err
 	}
 	return nil // want `shutdownWithDoneContext \(whose return ends the process\) returns after ctx is done without waiting`
+}
+
+// ---- errgroup ----
+
+func errgroupNoWait() error { // want errgroupNoWait:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	var g errgroup.Group
+	g.Go(func() error { worker(ctx); return nil })
+	<-sigs
+	cancel()
+	return nil // want `errgroupNoWait \(whose return ends the process\) returns after cancel\(\) without waiting for the goroutine started at line \d+, which observes ctx`
+}
+
+func errgroupContextNoWait() error { // want errgroupContextNoWait:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	g, gctx := errgroup.WithContext(ctx)
+	go worker(gctx)
+	_ = g
+	<-sigs
+	cancel()
+	return nil // want `returns after cancel\(\) without waiting for the goroutine started at line \d+, which observes gctx`
+}
+
+func errgroupWait() error { // want errgroupWait:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { worker(gctx); return nil })
+	g.Go(func() error { worker(ctx); return nil })
+	<-sigs
+	cancel()
+	if err := g.Wait(); err != nil {
+		return err
+	}
+	return nil // quiet: errgroup.Group.Wait waited
+}
+
+func shutdownStatement() error { // want shutdownStatement:"waits"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	go func() {
+		<-ctx.Done()
+		cleanup()
+	}()
+	go srv.ListenAndServe()
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(sctx)
+	return nil // quiet: Shutdown blocks until the server drained
 }
