@@ -44,7 +44,7 @@ func checkShutdownContexts(st *state, closers []serverCall) {
 				d.SuggestedFixes = []analysis.SuggestedFix{*fix}
 			}
 			st.r.Report(d)
-		case cls.noDeadline != "" && !timeouts[st.alias.find(c.key)]:
+		case cls.noDeadline != "" && !timeouts[st.alias.find(c.key)] && !st.hasWatchdog(c):
 			d := analysis.Diagnostic{
 				Pos: call.Pos(), End: call.End(), Category: checkNoDeadline,
 				Message: fmt.Sprintf("%s gets %s, which has no deadline (%s): Shutdown waits for every connection to go idle and the exit hangs until the process is killed", srv, arg, cls.noDeadline),
@@ -358,4 +358,87 @@ func inLoop(c inspector.Cursor) bool {
 // isTestFile reports whether pos lies in a _test.go file.
 func isTestFile(pass *analysis.Pass, pos token.Pos) bool {
 	return strings.HasSuffix(pass.Fset.File(pos).Name(), "_test.go")
+}
+
+// hasWatchdog reports whether, before the Shutdown call c and in the same
+// function declaration, a watchdog is armed that ends the process once a
+// timeout expires, so that the exit cannot hang however long Shutdown
+// waits:
+//
+//	time.AfterFunc(d, func() { log.Fatal("shutdown timeout") })
+//	go func() { time.Sleep(d); os.Exit(1) }()
+func (st *state) hasWatchdog(c serverCall) bool {
+	var outer inspector.Cursor
+	for f := range c.cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		outer = f
+	}
+	if outer.Node() == nil {
+		return false
+	}
+	for cur := range outer.Preorder((*ast.CallExpr)(nil), (*ast.GoStmt)(nil)) {
+		if cur.Node().Pos() >= c.cur.Node().Pos() || exclusive(cur, c.cur) {
+			continue
+		}
+		var body ast.Expr
+		switch n := cur.Node().(type) {
+		case *ast.CallExpr:
+			if !analysisutil.IsFunc(analysisutil.CalleeObject(st.info, n), "time", "AfterFunc") || len(n.Args) != 2 {
+				continue
+			}
+			body = n.Args[1]
+		case *ast.GoStmt:
+			if !st.waitsForTimer(n.Call) {
+				continue
+			}
+			body = n.Call
+		}
+		if st.exits(body) {
+			return true
+		}
+	}
+	return false
+}
+
+// waitsForTimer reports whether the goroutine's function literal sleeps or
+// waits for a timer: time.Sleep, time.After, time.NewTimer, time.Tick.
+func (st *state) waitsForTimer(call *ast.CallExpr) bool {
+	lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(lit.Body, func(n ast.Node) bool {
+		if c, ok := n.(*ast.CallExpr); ok && analysisutil.IsFunc(analysisutil.CalleeObject(st.info, c), "time", "Sleep", "After", "NewTimer", "Tick") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// exits reports whether the function literal e (or the function literal
+// that the call e runs) contains a call that ends the process: os.Exit,
+// log.Fatal, a logger's Fatal (zerolog's log.Fatal().Msg included), panic.
+func (st *state) exits(e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		e = ast.Unparen(call.Fun)
+	}
+	lit, ok := e.(*ast.FuncLit)
+	if !ok {
+		return false
+	}
+	found := false
+	ast.Inspect(lit.Body, func(x ast.Node) bool {
+		switch x := x.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.CallExpr:
+			if kind, _ := sinkOf(st.info, x); kind == exitSink || analysisutil.IsNoReturnCall(st.info, x) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -96,8 +96,11 @@
 //
 // The check is silent when the context comes from a parameter, a field or
 // a call it does not know (the caller may have set a deadline), when it
-// derives from WithTimeout or WithDeadline, and when the server visibly
-// sets WriteTimeout, which bounds most handlers.
+// derives from WithTimeout or WithDeadline, when the server visibly
+// sets WriteTimeout, which bounds most handlers, and when a watchdog armed
+// earlier in the same function ends the process once a timeout expires
+// (`time.AfterFunc(d, func() { log.Fatal(...) })`, or a goroutine that
+// sleeps and exits): the exit cannot hang then.
 //
 // Suppress a finding with //shutdownlint:ignore shutdown-without-deadline <reason>.
 //

@@ -57,7 +57,7 @@ func (cc *closedCheck) flow(c, origin inspector.Cursor, depth int) *failure {
 				return nil
 			}
 			if kind, name := sinkOf(cc.info, pn); kind != notSink {
-				if !isUnconditional(p, origin) || cc.mentionsClosed(p) {
+				if !isUnconditional(cc.info, p, origin) || cc.mentionsClosed(p) {
 					return nil
 				}
 				return &failure{at: p, kind: kind, name: name}
@@ -68,12 +68,12 @@ func (cc *closedCheck) flow(c, origin inspector.Cursor, depth int) *failure {
 			}
 			return nil
 		case *ast.ReturnStmt:
-			if !isUnconditional(p, origin) || cc.mentionsClosed(p) {
+			if !isUnconditional(cc.info, p, origin) || cc.mentionsClosed(p) {
 				return nil
 			}
 			return cc.followReturn(p, c.Node(), depth+1)
 		case *ast.SendStmt:
-			if pn.Value != c.Node() || !isUnconditional(p, origin) || cc.mentionsClosed(p) {
+			if pn.Value != c.Node() || !isUnconditional(cc.info, p, origin) || cc.mentionsClosed(p) {
 				return nil
 			}
 			return cc.followChan(keyOf(cc.info, pn.Chan), depth+1)
@@ -153,7 +153,7 @@ func (cc *closedCheck) followVar(v *types.Var, def inspector.Cursor, from token.
 			}
 			if kind, name := sinkOf(cc.info, call); kind != notSink {
 				sc, ok := c.FindNode(call)
-				if ok && isUnconditional(sc, def) {
+				if ok && isUnconditional(cc.info, sc, def) {
 					return &failure{at: sc, kind: kind, name: name, errVar: v, guard: ifs}
 				}
 			}
@@ -391,7 +391,7 @@ func isExamined(info *types.Info, c inspector.Cursor) bool {
 // origin has produced its error: the only conditions between them are nil
 // checks of an error (`if err != nil`), so no other state (a shutting-down
 // flag, a second error check) decides.
-func isUnconditional(c, origin inspector.Cursor) bool {
+func isUnconditional(info *types.Info, c, origin inspector.Cursor) bool {
 	o := origin.Node()
 	for cur := c; ; {
 		if contains(cur.Node(), o) {
@@ -402,7 +402,7 @@ func isUnconditional(c, origin inspector.Cursor) bool {
 		case nil:
 			return true
 		case *ast.IfStmt:
-			if cur.Node() == pn.Body && !isNilCheck(pn.Cond, token.NEQ) || cur.Node() == pn.Else && !isNilCheck(pn.Cond, token.EQL) {
+			if cur.Node() == pn.Body && !isNilCheck(info, pn.Cond, token.NEQ) || cur.Node() == pn.Else && !isNilCheck(info, pn.Cond, token.EQL) {
 				return false
 			}
 		case *ast.CaseClause:
@@ -423,24 +423,27 @@ func contains(n, o ast.Node) bool {
 
 // isNilCheck reports whether cond is `x != nil` (op NEQ) or `x == nil` (op
 // EQL) for a variable x.
-func isNilCheck(cond ast.Expr, op token.Token) bool {
+func isNilCheck(info *types.Info, cond ast.Expr, op token.Token) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || b.Op != op {
 		return false
 	}
 	x, y := ast.Unparen(b.X), ast.Unparen(b.Y)
-	if id, ok := x.(*ast.Ident); ok && id.Name == "nil" {
+	if analysisutil.IsNil(info, x) {
 		x, y = y, x
 	}
-	_, isVar := x.(*ast.Ident)
-	id, isNilID := y.(*ast.Ident)
-	return isVar && isNilID && id.Name == "nil"
+	id, isID := x.(*ast.Ident)
+	if !isID || !analysisutil.IsNil(info, y) {
+		return false
+	}
+	_, isVar := info.Uses[id].(*types.Var)
+	return isVar
 }
 
 // nilChecked returns the variable that cond compares with nil by op
 // (`v != nil`), or nil.
 func nilChecked(info *types.Info, cond ast.Expr, op token.Token) *types.Var {
-	if !isNilCheck(cond, op) {
+	if !isNilCheck(info, cond, op) {
 		return nil
 	}
 	b := ast.Unparen(cond).(*ast.BinaryExpr)

@@ -3,6 +3,9 @@ package httpshutdown
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
+
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 
 	"golang.org/x/tools/go/ast/inspector"
 )
@@ -44,7 +47,7 @@ func (cc *closedCheck) mayPrecede(c serverCall, p inspector.Cursor) bool {
 		}
 		return true // a goroutine, callback or closure
 	}
-	return !c.deferred && precedes(c.cur, p)
+	return !c.deferred && precedes(cc.info, c.cur, p)
 }
 
 // calledBefore reports whether the function fd may run before p, which lies
@@ -80,7 +83,7 @@ func (cc *closedCheck) calledBefore(fd *ast.FuncDecl, fp, p inspector.Cursor) bo
 		case *ast.DeferStmt:
 			continue
 		}
-		if precedes(e.Parent(), p) {
+		if precedes(cc.info, e.Parent(), p) {
 			return true
 		}
 	}
@@ -90,7 +93,7 @@ func (cc *closedCheck) calledBefore(fd *ast.FuncDecl, fp, p inspector.Cursor) bo
 // precedes reports whether a, in the same function as b, may run before b:
 // it comes first and is not in an exclusive branch, or a loop encloses both
 // and the iteration goes on after a.
-func precedes(a, b inspector.Cursor) bool {
+func precedes(info *types.Info, a, b inspector.Cursor) bool {
 	if a.Node().Pos() < b.Node().Pos() && !exclusive(a, b) {
 		return true
 	}
@@ -100,7 +103,7 @@ func precedes(a, b inspector.Cursor) bool {
 			return false
 		}
 		if contains(l.Node(), b.Node()) {
-			return !leavesAfter(a)
+			return !leavesAfter(info, a)
 		}
 	}
 	return false
@@ -143,7 +146,7 @@ func exclusive(a, b inspector.Cursor) bool {
 
 // leavesAfter reports whether the statement list holding the statement at
 // a ends by leaving the loop: a return, break, goto, or a terminating call.
-func leavesAfter(a inspector.Cursor) bool {
+func leavesAfter(info *types.Info, a inspector.Cursor) bool {
 	for c := range a.Enclosing() {
 		var list []ast.Stmt
 		switch n := c.Node().(type) {
@@ -167,10 +170,8 @@ func leavesAfter(a inspector.Cursor) bool {
 		case *ast.BranchStmt:
 			return last.Tok == token.BREAK || last.Tok == token.GOTO
 		case *ast.ExprStmt:
-			if call, ok := ast.Unparen(last.X).(*ast.CallExpr); ok {
-				if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok && id.Name == "panic" {
-					return true
-				}
+			if call, ok := ast.Unparen(last.X).(*ast.CallExpr); ok && analysisutil.IsNoReturnCall(info, call) {
+				return true // panic, os.Exit, log.Fatal
 			}
 		}
 		return false

@@ -2,8 +2,10 @@ package deadline
 
 import (
 	"context"
+	"log"
 	"net/http"
 	"os"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/errgroup"
@@ -75,6 +77,19 @@ func shutdownServerOnQuit(server *http.Server, quitCh <-chan struct{}, notifier 
 	return server.Shutdown(context.Background()) // want `server.Shutdown gets context.Background\(\), which has no deadline`
 }
 
+// A timer that only logs is no watchdog.
+func loggingTimer(srv *http.Server) {
+	t := time.AfterFunc(time.Minute, func() { log.Print("shutdown is slow") })
+	defer t.Stop()
+	srv.Shutdown(context.Background()) // want `srv.Shutdown gets context.Background\(\), which has no deadline`
+}
+
+// A watchdog armed after the Shutdown call protects nothing.
+func watchdogAfter(srv *http.Server) {
+	srv.Shutdown(context.Background()) // want `srv.Shutdown gets context.Background\(\), which has no deadline`
+	time.AfterFunc(time.Minute, func() { os.Exit(1) })
+}
+
 // ---- negatives ----
 
 func withTimeout(srv *http.Server) {
@@ -140,4 +155,30 @@ func reassigned(srv *http.Server) {
 
 func closeIsNotShutdown(srv *http.Server) {
 	srv.Close() // quiet: Close takes no context
+}
+
+// Minimised from centrifugo (internal/app/run.go, "We have a separate
+// timeout goroutine"): a watchdog armed before the Shutdown ends the process
+// when the shutdown timeout is reached, so the exit cannot hang.
+func watchdogAfterFunc(servers []*http.Server) {
+	go time.AfterFunc(30*time.Second, func() {
+		log.Fatal("shutdown timeout reached")
+	})
+	var wg sync.WaitGroup
+	for _, srv := range servers {
+		wg.Add(1)
+		go func(srv *http.Server) {
+			defer wg.Done()
+			_ = srv.Shutdown(context.Background()) // quiet: the watchdog bounds the exit
+		}(srv)
+	}
+	wg.Wait()
+}
+
+func watchdogGoroutine(srv *http.Server) {
+	go func() {
+		time.Sleep(30 * time.Second)
+		os.Exit(1)
+	}()
+	srv.Shutdown(context.Background()) // quiet: the watchdog bounds the exit
 }
