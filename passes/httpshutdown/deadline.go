@@ -102,24 +102,26 @@ func (st *state) classifyResult(e ast.Expr, idx int, at inspector.Cursor, depth 
 		if !ok || v.IsField() {
 			return ctxClass{}
 		}
-		if st.doneReceived(v, at) {
+		recv, done := st.doneReceived(v, at)
+		rhs, i, def, ok := st.reachingDef(v, at)
+		if done && (!ok || def.Node().Pos() < recv) {
 			return ctxClass{done: fmt.Sprintf("after <-%s.Done()", v.Name())}
 		}
-		rhs, i, def, ok := st.reachingDef(v, at)
 		if !ok {
 			return ctxClass{}
 		}
-		return st.classifyResult(rhs, i, def, depth+1)
+		return st.classifyResult(rhs, i, def, depth+1) // assigned after the receive: a fresh value
 	}
 	return ctxClass{}
 }
 
 // doneReceived reports whether a receive from v.Done() precedes at in the
-// same function: `<-ctx.Done()` as a statement or a select case.
-func (st *state) doneReceived(v *types.Var, at inspector.Cursor) bool {
-	fn, ok := enclosingFunc(at)
-	if !ok {
-		return false
+// same function: `<-ctx.Done()` as a statement or a select case; last is
+// the position of the last such receive.
+func (st *state) doneReceived(v *types.Var, at inspector.Cursor) (last token.Pos, received bool) {
+	fn, found := enclosingFunc(at)
+	if !found {
+		return token.NoPos, false
 	}
 	for c := range fn.Preorder((*ast.UnaryExpr)(nil)) {
 		u := c.Node().(*ast.UnaryExpr)
@@ -141,10 +143,10 @@ func (st *state) doneReceived(v *types.Var, at inspector.Cursor) bool {
 			continue
 		}
 		if receiveCovers(c, at) {
-			return true
+			last, received = u.Pos(), true
 		}
 	}
-	return false
+	return last, received
 }
 
 // receiveCovers reports whether the receive at c has happened whenever at

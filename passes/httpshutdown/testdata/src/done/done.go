@@ -148,3 +148,21 @@ func otherCase(ctx context.Context, srv *http.Server, sig chan os.Signal) {
 		srv.Shutdown(ctx) // quiet: this case runs when ctx is live
 	}
 }
+
+func reassignedAfterDone(ctx context.Context, srv *http.Server) {
+	<-ctx.Done()
+	ctx, cancel := context.WithTimeout(context.Background(), 5e9)
+	defer cancel()
+	srv.Shutdown(ctx) // quiet: ctx now holds a fresh context
+}
+
+func loopSelect(ctx context.Context, srv *http.Server, tick <-chan struct{}) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick:
+			srv.Shutdown(ctx) // quiet: the Done case leaves the loop, so ctx is live here
+		}
+	}
+}
