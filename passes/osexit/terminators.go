@@ -54,7 +54,7 @@ func tableStop(fn *types.Func) stop {
 			return exitStop
 		}
 	case logrusPath:
-		if analysisutil.IsFunc(fn, logrusPath, "Fatal", "Fatalf", "Fatalln", "Exit") ||
+		if analysisutil.IsFunc(fn, logrusPath, "Fatal", "Fatalf", "Fatalln", "FatalFn", "Exit") ||
 			analysisutil.IsMethod(fn, logrusPath, "Logger", "Fatal", "Fatalf", "Fatalln", "FatalFn", "Exit") ||
 			analysisutil.IsMethod(fn, logrusPath, "Entry", "Fatal", "Fatalf", "Fatalln", "FatalFn") ||
 			analysisutil.IsMethod(fn, logrusPath, "FieldLogger", "Fatal", "Fatalf", "Fatalln") ||

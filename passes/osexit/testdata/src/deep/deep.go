@@ -3,11 +3,17 @@ package deep
 
 import (
 	"errors"
+	"flag"
 	"log"
 	"os"
+	"runtime"
+	"syscall"
+	"testing"
 
 	zlog "github.com/rs/zerolog/log"
 	"github.com/sirupsen/logrus"
+	"go.uber.org/zap"
+	"k8s.io/klog/v2"
 )
 
 // Positives.
@@ -44,6 +50,17 @@ func main() { // want main:"exits"
 	os.Exit(0) // want `^os\.Exit in main terminates the process outside main`
 }
 
+func otherTerminators(s *zap.SugaredLogger, code int) {
+	switch code {
+	case 1:
+		syscall.Exit(code) // want `^syscall\.Exit in otherTerminators terminates the process outside main`
+	case 2:
+		klog.Exitf("code %d", code) // want `^klog\.Exitf in otherTerminators terminates the process outside main`
+	case 3:
+		s.Fatalw("bad code", "code", code) // want `^s\.Fatalw in otherTerminators terminates the process outside main`
+	}
+}
+
 // Negatives.
 
 var errX = errors.New("x")
@@ -57,4 +74,32 @@ func callsExiter() { // want callsExiter:"exits"
 func notExits() error {
 	log.Print("x") // quiet: prints
 	panic(errX)    // quiet: panics unwind
+}
+
+// A method named like a fatal log function of a type that is not a known
+// logger does not exit.
+type reporter struct{}
+
+func (reporter) Fatal(msg string) {}
+func (reporter) Exit(code int)    {}
+
+func userFatal(r reporter) {
+	r.Fatal("x") // quiet: not a terminating function
+	r.Exit(1)    // quiet: not a terminating function
+}
+
+// t.Fatal ends the test's goroutine (runtime.Goexit), not the process;
+// runtime.Goexit itself is not an exit.
+func testHelper(t *testing.T, err error) { // want testHelper:"goexits"
+	if err != nil {
+		t.Fatal(err) // quiet: Goexit, the test binary goes on
+	}
+	runtime.Goexit() // quiet: ends the goroutine only
+}
+
+// Panics unwind, and flag.Parse exits only on misuse.
+func parse(fs *flag.FlagSet) {
+	flag.Parse()          // quiet: exits only on a bad command line
+	_ = fs.Parse(os.Args) // quiet: idem
+	log.Panicf("x %d", 1) // quiet: panics unwind
 }

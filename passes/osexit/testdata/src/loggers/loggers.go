@@ -36,6 +36,9 @@ func logrusFatal(w *bufio.Writer, l *logrus.Logger, fl logrus.FieldLogger) {
 	if err != nil {
 		fl.Fatalf("x") // want `^fl\.Fatalf skips deferred call w\.Flush`
 	}
+	if err != nil {
+		logrus.FatalFn(func() []any { return nil }) // want `^logrus\.FatalFn skips deferred call w\.Flush`
+	}
 }
 
 func zapFatal(w *bufio.Writer, logger *zap.Logger) {
@@ -85,7 +88,7 @@ func klogFatal(w *bufio.Writer) {
 func flushThenExit(logger *zap.Logger, code int) {
 	defer klog.Flush()
 	defer logger.Sync()
-	exit(code) // want `^exit may exit the process and skip 2 deferred calls: klog\.Flush \(line 86\), logger\.Sync \(line 87\)$`
+	exit(code) // want `^exit may exit the process and skip 2 deferred calls: klog\.Flush \(line 89\), logger\.Sync \(line 90\)$`
 }
 
 func exit(code int) {

@@ -8,6 +8,8 @@ type Logger struct{}
 
 type Entry struct{}
 
+type LogFunction func() []any
+
 type FieldLogger interface {
 	WithField(key string, value any) *Entry
 	Info(args ...any)
@@ -24,6 +26,7 @@ func Error(args ...any)                                  {}
 func Fatal(args ...any)                                  {}
 func Fatalf(format string, args ...any)                  {}
 func Fatalln(args ...any)                                {}
+func FatalFn(fn LogFunction)                             {}
 func Exit(code int)                                      {}
 func RegisterExitHandler(handler func())                 {}
 func (l *Logger) WithField(key string, value any) *Entry { return &Entry{} }
