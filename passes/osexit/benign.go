@@ -82,8 +82,16 @@ func (c *checker) isBenignDefer(d *ast.DeferStmt, stopFn *types.Func) bool {
 	}
 	// defer start()(), where start returns a benign cleanup function.
 	if inner, ok := ast.Unparen(d.Call.Fun).(*ast.CallExpr); ok {
-		fn := c.callee(inner)
-		return fn != nil && c.returnsBenignCleanup(fn)
+		return c.isBenignResult(callResult{inner, 0})
+	}
+	// defer closeFn(), where h, closeFn := setup() and setup returns a
+	// benign cleanup function as its second result.
+	if id, ok := ast.Unparen(d.Call.Fun).(*ast.Ident); ok {
+		if v, ok := c.pass.TypesInfo.Uses[id].(*types.Var); ok {
+			if r, ok := c.resultVars[v]; ok && c.isBenignResult(r) {
+				return true
+			}
+		}
 	}
 	// A function of this package, or a local variable bound to a literal,
 	// whose body only does benign things (one level deep):
@@ -300,19 +308,30 @@ func (c *checker) guardedByBenign(cond ast.Expr, vars map[types.Object]bool) boo
 	return false
 }
 
-// returnsBenignCleanup reports whether fn returns a cleanup function whose
-// effect dies with the process: a function of this package checked here,
-// or one of another package with a benignCleanup fact.
-func (c *checker) returnsBenignCleanup(fn *types.Func) bool {
-	if f := c.decls[fn]; f != nil {
-		return c.isBenignCleanupFunc(f)
+// isBenignResult reports whether result r.i of the call r.call is a
+// cleanup function whose effect dies with the process: the callee is a
+// function of this package checked here, or one of another package with a
+// benignCleanup fact.
+func (c *checker) isBenignResult(r callResult) bool {
+	fn := c.callee(r.call)
+	if fn == nil || r.i >= 64 {
+		return false
 	}
-	return fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, new(benignCleanup))
+	var mask uint64
+	var fact benignCleanup
+	switch {
+	case c.decls[fn] != nil:
+		mask = c.cleanupResults(c.decls[fn])
+	case fn.Pkg() != nil && fn.Pkg() != c.pass.Pkg && c.pass.ImportObjectFact(fn, &fact):
+		mask = fact.Results
+	}
+	return mask&(1<<r.i) != 0
 }
 
-// isBenignCleanupFunc reports whether the function f returns a func() and
-// each of its return statements returns a function literal with a benign
-// body:
+// cleanupResults returns the results of the function f that are benign
+// cleanup functions, as a bit set: bit i is set when result i is a func()
+// and each return statement of f gives it nil or a function literal with
+// a benign body.
 //
 //	func startStats() func() {
 //		if off {
@@ -321,40 +340,63 @@ func (c *checker) returnsBenignCleanup(fn *types.Func) bool {
 //		...
 //		return func() { close(stop); wg.Wait() }
 //	}
-func (c *checker) isBenignCleanupFunc(f *funcInfo) bool {
-	if f.cleanup != 0 {
-		return f.cleanup > 0
+//
+//	func setup() (Handler, func()) {
+//		...
+//		return h, func() { _ = file.Close() }
+//	}
+func (c *checker) cleanupResults(f *funcInfo) uint64 {
+	if f.cleanupDone {
+		return f.cleanup
 	}
-	f.cleanup = -1
-	sig := f.decl.Type
-	if sig.Results == nil || sig.Results.NumFields() != 1 || !isPlainFunc(c.pass.TypesInfo.TypeOf(sig.Results.List[0].Type)) {
-		return false
+	f.cleanupDone = true
+	sig, ok := c.pass.TypesInfo.TypeOf(f.decl.Name).(*types.Signature)
+	if !ok {
+		return 0
+	}
+	var mask uint64
+	for i := 0; i < sig.Results().Len() && i < 64; i++ {
+		if isPlainFunc(sig.Results().At(i).Type()) {
+			mask |= 1 << i
+		}
 	}
 	returns := 0
-	ok := true
 	ast.Inspect(f.body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
 			returns++
-			if len(n.Results) != 1 {
-				ok = false
-				break
+			if len(n.Results) != sig.Results().Len() {
+				mask = 0 // a bare return of named results, or return g()
 			}
-			lit, isLit := ast.Unparen(n.Results[0]).(*ast.FuncLit)
-			ok = isLit && !c.hasStopStmt(lit.Body) && c.isBenignBody(lit.Body, nil)
+			for i := 0; i < len(n.Results) && mask != 0; i++ {
+				if mask&(1<<i) != 0 && !c.isBenignCleanupExpr(n.Results[i]) {
+					mask &^= 1 << i
+				}
+			}
 		}
-		return ok
+		return mask != 0
 	})
-	if ok && returns > 0 {
-		f.cleanup = 1
+	if returns == 0 {
+		mask = 0
 	}
-	return f.cleanup > 0
+	f.cleanup = mask
+	return mask
+}
+
+// isBenignCleanupExpr reports whether e, a returned func(), is nil or a
+// function literal that does not exit and only does benign things.
+func (c *checker) isBenignCleanupExpr(e ast.Expr) bool {
+	if analysisutil.IsNil(c.pass.TypesInfo, e) {
+		return true
+	}
+	lit, ok := ast.Unparen(e).(*ast.FuncLit)
+	return ok && !c.hasStopStmt(lit.Body) && c.isBenignBody(lit.Body, nil)
 }
 
 // isPlainFunc reports whether t is func(), without parameters and results.
 func isPlainFunc(t types.Type) bool {
-	sig, ok := types.Unalias(t).(*types.Signature)
+	sig, ok := t.Underlying().(*types.Signature)
 	return ok && sig.Params().Len() == 0 && sig.Results().Len() == 0
 }

@@ -22,6 +22,9 @@ type checker struct {
 	// litVars maps a local variable assigned exactly once, to a function
 	// literal, to that literal: check := func(err error) {...}.
 	litVars map[*types.Var]*ast.FuncLit
+	// resultVars maps a local variable assigned exactly once, from a
+	// result of a call, to that call and result: h, closeFn := setup().
+	resultVars map[*types.Var]callResult
 
 	runFix     *analysis.SuggestedFix // the run() extraction of main, once computed
 	runFixDone bool
@@ -36,9 +39,10 @@ type funcInfo struct {
 	state uint8 // stateNew, stateBusy, stateDone
 	class class
 	graph *flowGraph
-	// cleanup says whether the function returns a benign cleanup
-	// function: 0 unknown yet, 1 yes, -1 no.
-	cleanup int8
+	// cleanup has bit i set when result i is a benign cleanup function
+	// (see cleanupResults); valid once cleanupDone.
+	cleanup     uint64
+	cleanupDone bool
 }
 
 const (
@@ -57,11 +61,12 @@ func (f *funcInfo) node() ast.Node {
 // newChecker indexes the function bodies of the pass's package.
 func newChecker(pass *analysis.Pass, r *analysisutil.Reporter, in *inspector.Inspector) *checker {
 	c := &checker{
-		pass:    pass,
-		r:       r,
-		decls:   make(map[*types.Func]*funcInfo),
-		lits:    make(map[*ast.FuncLit]*funcInfo),
-		litVars: make(map[*types.Var]*ast.FuncLit),
+		pass:       pass,
+		r:          r,
+		decls:      make(map[*types.Func]*funcInfo),
+		lits:       make(map[*ast.FuncLit]*funcInfo),
+		litVars:    make(map[*types.Var]*ast.FuncLit),
+		resultVars: make(map[*types.Var]callResult),
 	}
 	for cur := range in.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		switch n := cur.Node().(type) {
@@ -84,11 +89,19 @@ func newChecker(pass *analysis.Pass, r *analysisutil.Reporter, in *inspector.Ins
 	return c
 }
 
-// bindLitVars fills litVars: the local variables declared with a function
-// literal as value and never assigned again nor addressed.
+// A callResult is result i of a call.
+type callResult struct {
+	call *ast.CallExpr
+	i    int
+}
+
+// bindLitVars fills litVars and resultVars: the local variables declared
+// with a function literal, or a result of a call, as value and never
+// assigned again nor addressed.
 //
 //	check := func(err error) {...}
 //	var fatal = func(msg string) {...}
+//	h, closeFn := setup()
 func (c *checker) bindLitVars(in *inspector.Inspector) {
 	info := c.pass.TypesInfo
 	for cur := range in.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
@@ -107,22 +120,43 @@ func (c *checker) bindLitVars(in *inspector.Inspector) {
 		case *ast.ValueSpec:
 			names, values = n.Names, n.Values
 		}
-		if len(names) != len(values) {
-			continue
-		}
 		for i, id := range names {
-			lit, ok := ast.Unparen(values[i]).(*ast.FuncLit)
-			if !ok || id == nil {
+			var value ast.Expr
+			switch {
+			case len(values) == len(names):
+				value = ast.Unparen(values[i])
+			case len(values) == 1:
+				value = ast.Unparen(values[0]) // x, y := f()
+			default:
 				continue
 			}
 			v, _ := info.Defs[id].(*types.Var)
-			scope := c.enclosing(cur)
-			if v == nil || scope == nil || analysisutil.Reassigns(info, scope.body, v, nil) {
-				continue // package-level, or it may hold another function later
+			if id == nil || v == nil {
+				continue
 			}
-			c.litVars[v] = lit
+			switch value := value.(type) {
+			case *ast.FuncLit:
+				if len(values) == len(names) && c.singleAssigned(cur, v) {
+					c.litVars[v] = value
+				}
+			case *ast.CallExpr:
+				r := callResult{value, 0}
+				if len(values) == 1 {
+					r.i = i
+				}
+				if c.singleAssigned(cur, v) {
+					c.resultVars[v] = r
+				}
+			}
 		}
 	}
+}
+
+// singleAssigned reports whether the local variable v, declared at cur,
+// is never assigned again nor addressed in its function.
+func (c *checker) singleAssigned(cur inspector.Cursor, v *types.Var) bool {
+	scope := c.enclosing(cur)
+	return scope != nil && !analysisutil.Reassigns(c.pass.TypesInfo, scope.body, v, nil)
 }
 
 // callee returns the function call statically calls, or nil.

@@ -3,6 +3,7 @@ package osexit
 import (
 	"go/ast"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/cfg"
@@ -42,15 +43,25 @@ func (f *mayExit) String() string {
 	return "mayExit"
 }
 
-// benignCleanup is the fact of a function that returns a cleanup function
-// whose effect dies with the process: each of its return statements
-// returns a function literal that only does benign things (see
-// diesWithProcess), so that defer stopStats()() skips nothing that matters.
-type benignCleanup struct{}
+// benignCleanup is the fact of a function that returns cleanup functions
+// whose effect dies with the process: bit i of Results is set when result
+// i is a func() to which each return statement gives nil or a function
+// literal that only does benign things (see diesWithProcess), so that
+// defer stopStats()() or defer closeLog() (from h, closeLog := setup())
+// skip nothing that matters.
+type benignCleanup struct{ Results uint64 }
 
 func (*benignCleanup) AFact() {}
 
-func (*benignCleanup) String() string { return "benignCleanup" }
+func (f *benignCleanup) String() string {
+	var idx []string
+	for i := range 64 {
+		if f.Results&(1<<i) != 0 {
+			idx = append(idx, strconv.Itoa(i))
+		}
+	}
+	return "benignCleanup(" + strings.Join(idx, ",") + ")"
+}
 
 // A class is what a function does to the goroutine that calls it.
 type class struct {
@@ -86,8 +97,8 @@ func (c *checker) exportFacts() {
 	for _, f := range c.declList {
 		cl := c.classOf(f)
 		obj := c.pass.TypesInfo.Defs[f.decl.Name]
-		if c.isBenignCleanupFunc(f) {
-			c.pass.ExportObjectFact(obj, new(benignCleanup))
+		if mask := c.cleanupResults(f); mask != 0 {
+			c.pass.ExportObjectFact(obj, &benignCleanup{Results: mask})
 		}
 		switch {
 		case cl.always != noStop:

@@ -218,7 +218,7 @@ func closedBeforeFatal(l *liner, err error) string {
 
 // A cleanup function returned by a function of this package that only
 // stops a timer.
-func startTimer() func() { // want startTimer:"benignCleanup"
+func startTimer() func() { // want startTimer:`^benignCleanup\(0\)$`
 	t := time.NewTimer(time.Second)
 	return func() { t.Stop() }
 }
@@ -226,6 +226,62 @@ func startTimer() func() { // want startTimer:"benignCleanup"
 func deferredCleanup() { // want deferredCleanup:"exits"
 	defer startTimer()()
 	os.Exit(1) // quiet: the cleanup only stops a timer
+}
+
+// Minimised from centrifugo internal/app/run.go FP: the second result of
+// the log set-up only closes the log file, or is nil.
+func setupLog(path string) (func(string), func()) { // want setupLog:`^benignCleanup\(1\)$`
+	var file *os.File
+	if path != "" {
+		var err error
+		file, err = os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
+		if err != nil {
+			log.Fatal(err)
+		}
+	}
+	if file == nil {
+		return func(string) {}, nil
+	}
+	return func(string) {}, func() {
+		if file != nil {
+			_ = file.Close()
+		}
+	}
+}
+
+func deferredResultCleanup(path string) { // want deferredResultCleanup:"exits"
+	handler, logCloseFn := setupLog(path)
+	if logCloseFn != nil {
+		defer logCloseFn()
+	}
+	handler("started")
+	if err := work(); err != nil {
+		log.Fatal(err) // quiet: logCloseFn only closes a file
+	}
+	stopTimer := startTimer()
+	defer stopTimer()
+	os.Exit(1) // quiet: stopTimer only stops a timer
+}
+
+// setupBuffered returns a cleanup that flushes as its second result.
+func setupBuffered(w *bufio.Writer) (int, func()) {
+	return 0, func() { _ = w.Flush() }
+}
+
+func deferredResultFlush(w *bufio.Writer) { // want deferredResultFlush:"exits"
+	_, flush := setupBuffered(w)
+	defer flush()
+	os.Exit(1) // want `^os\.Exit skips deferred call flush \(line \d+\)$`
+}
+
+// The variable may hold another function by the time the defer runs.
+func reassignedCleanup(w *bufio.Writer, other func()) { // want reassignedCleanup:"exits"
+	_, closeFn := setupLog("")
+	if other != nil {
+		closeFn = other
+	}
+	defer closeFn()
+	os.Exit(1) // want `^os\.Exit skips deferred call closeFn \(line \d+\)$`
 }
 
 type transfer struct {

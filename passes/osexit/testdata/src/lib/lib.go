@@ -53,7 +53,7 @@ func Stop() { // want Stop:"goexits"
 
 // StartStats returns a cleanup function whose effect dies with the
 // process.
-func StartStats() func() { // want StartStats:"benignCleanup"
+func StartStats() func() { // want StartStats:`^benignCleanup\(0\)$`
 	stop := make(chan struct{})
 	if stop == nil {
 		return func() {}
@@ -64,6 +64,16 @@ func StartStats() func() { // want StartStats:"benignCleanup"
 // StartTrace returns a cleanup function that flushes: real work.
 func StartTrace(w interface{ Flush() error }) func() {
 	return func() { _ = w.Flush() }
+}
+
+// OpenLog returns a handler and a cleanup function that only closes a
+// file: the second result is benign.
+func OpenLog(path string) (func(string), func(), error) { // want OpenLog:`^benignCleanup\(1\)$`
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	return func(string) {}, func() { _ = f.Close() }, nil
 }
 
 // No facts below.

@@ -53,6 +53,17 @@ func useCleanups(w *bufio.Writer, err error) {
 	}
 }
 
+// A cleanup function kept in a variable from another package's result.
+func useResultCleanup(path string) { // want useResultCleanup:"exits"
+	logf, closeLog, err := lib.OpenLog(path)
+	if err != nil {
+		lib.Fatal(err) // quiet: nothing deferred yet
+	}
+	defer closeLog()
+	logf("started")
+	lib.Fatal(nil) // quiet: closeLog only closes a file
+}
+
 // A wrapper in this package around lib's exits gets its own fact.
 func wrap(err error) { // want wrap:"exits"
 	lib.Fatal(err)
