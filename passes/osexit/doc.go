@@ -101,7 +101,10 @@
 // Error; not what fmt prints, which is the program's output), another
 // exit, and
 // a deferred function literal or function of the same package doing only
-// such things (restoring a variable included); also klog.Flush and
+// such things (restoring a variable included), and a cleanup function
+// returned by a function of any package whose every return gives nil or
+// such a literal, deferred directly (defer startStats()()) or from a
+// variable (h, closeLog := setupLog(); defer closeLog()); also klog.Flush and
 // glog.Flush skipped by their own Fatal (which flushes), and zap's Sync
 // skipped by zap's Fatal (which syncs). It is silent on a goroutine's
 // panic handler that exits (if r := recover(); r != nil { log.Fatal(r) }),
