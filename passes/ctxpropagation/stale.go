@@ -302,13 +302,17 @@ func staticCallee(call *ssa.CallCommon) types.Object {
 // storeAfter returns a store to the captured variable cell in fn that can
 // run after mc on some path that does not first allocate a new instance of
 // the variable (a variable declared in a loop body is a new one each
-// iteration) — and, for a goroutine (waited), does not first wait for it with
-// sync.WaitGroup.Wait or errgroup.Group.Wait. It returns nil if there is
-// none.
+// iteration) — and, for a goroutine (waited), does not first wait for it
+// (isWaitCall, or a receive from a channel the goroutine's function
+// captures: see joinChans). It returns nil if there is none.
 //
 //	go func() { use(ctx) }()
 //	ctx, cancel = context.WithTimeout(ctx, d)  // the store
 func storeAfter(fn *ssa.Function, mc *ssa.MakeClosure, cell ssa.Value, waited bool) *ssa.Store {
+	var chans map[ssa.Value]bool
+	if waited {
+		chans = joinChans(mc)
+	}
 	allocs := make(map[ssa.Instruction]bool)
 	stores := make(map[ssa.Instruction]bool)
 	addCell := func(cell ssa.Value) {
@@ -337,7 +341,7 @@ func storeAfter(fn *ssa.Function, mc *ssa.MakeClosure, cell ssa.Value, waited bo
 			switch {
 			case stores[instr]:
 				return instr.(*ssa.Store)
-			case allocs[instr], waited && isWaitCall(instr):
+			case allocs[instr], waited && (isWaitCall(instr) || receivesFrom(instr, chans)):
 				return nil
 			}
 		}
@@ -414,6 +418,59 @@ func isWaitCall(instr ssa.Instruction) bool {
 	fn := staticCallee(call.Common())
 	return analysisutil.IsMethod(fn, "sync", "WaitGroup", "Wait") ||
 		analysisutil.IsMethod(fn, "golang.org/x/sync/errgroup", "Group", "Wait")
+}
+
+// joinChans returns the channels the closure mc captures, as values of its
+// function (the channel, or the cell of a channel variable). A receive from
+// one of them after the launch usually joins the goroutine — it closes a
+// done channel or sends its result — so a store after that receive does not
+// race with the goroutine's read of a context:
+//
+//	done := make(chan struct{})
+//	go func() { defer close(done); use(ctx) }()
+//	<-done
+//	ctx, cancel = context.WithTimeout(parent, d) // not stale
+func joinChans(mc *ssa.MakeClosure) map[ssa.Value]bool {
+	chans := make(map[ssa.Value]bool)
+	for _, b := range mc.Bindings {
+		t := b.Type()
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem() // the cell of a captured channel variable
+		}
+		if _, ok := t.Underlying().(*types.Chan); ok {
+			chans[b] = true
+		}
+	}
+	return chans
+}
+
+// receivesFrom reports whether instr receives from one of chans, or from
+// the channel a cell of chans holds: <-done, v := <-results, or a blocking
+// select with such a receive case.
+func receivesFrom(instr ssa.Instruction, chans map[ssa.Value]bool) bool {
+	if len(chans) == 0 {
+		return false
+	}
+	isChan := func(v ssa.Value) bool {
+		if load, ok := v.(*ssa.UnOp); ok && load.Op == token.MUL {
+			return chans[load.X]
+		}
+		return chans[v]
+	}
+	switch instr := instr.(type) {
+	case *ssa.UnOp:
+		return instr.Op == token.ARROW && isChan(instr.X)
+	case *ssa.Select:
+		if !instr.Blocking {
+			return false
+		}
+		for _, st := range instr.States {
+			if st.Dir == types.RecvOnly && isChan(st.Chan) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // assignsFreeVar reports whether the closure assigns the captured

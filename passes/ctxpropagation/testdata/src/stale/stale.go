@@ -279,3 +279,66 @@ func waitGroupGo(parent context.Context, shards []string) {
 	}
 	wg.Wait()
 }
+
+// Joined through a done channel the goroutine closes before the variable
+// is reassigned (a per-iteration goroutine with a timeout).
+func joinedDone(parent context.Context, shards []string) {
+	var ctx context.Context
+	var cancel context.CancelFunc
+	for range shards {
+		ctx, cancel = context.WithTimeout(parent, time.Second)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			use(ctx) // quiet: joined by <-done before ctx changes
+		}()
+		<-done
+		cancel()
+	}
+}
+
+// Joined through the goroutine's result, in a select.
+func joinedResult(parent context.Context, shards []string) error {
+	ctx := parent
+	for range shards {
+		errc := make(chan error, 1)
+		go func() {
+			use(ctx) // quiet: joined by the receive of its result
+			errc <- nil
+		}()
+		select {
+		case err := <-errc:
+			if err != nil {
+				return err
+			}
+		}
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(parent, time.Second)
+		defer cancel()
+	}
+	return nil
+}
+
+// A receive from a channel the goroutine does not capture does not join it.
+func notJoined(ctx context.Context, tick <-chan time.Time) {
+	go func() {
+		use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 328`
+	}()
+	<-tick
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	use(ctx)
+}
+
+// The goroutine is joined only after the reassignment.
+func joinedLate(ctx context.Context) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		use(ctx) // want `goroutine reads ctx when it runs, but ctx is reassigned on line 340`
+	}()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	<-done
+	use(ctx)
+}
