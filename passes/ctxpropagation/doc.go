@@ -96,7 +96,8 @@
 // loops and branches: a variable declared inside the loop body is a new
 // variable each iteration and is not reported, and a reassignment that only
 // happens after the goroutines were waited for (sync.WaitGroup.Wait,
-// errgroup.Group.Wait) is not either.
+// errgroup.Group.Wait, or a receive from a channel the goroutine's function
+// captures: its done channel or its result) is not either.
 //
 // Wrong:
 //
