@@ -15,6 +15,14 @@ if [ ! -f "$dest/.fetched" ]; then
   cp -r "$src" "$dest"
   chmod -R u+w "$dest"
   (cd "$dest" && go mod download >/dev/null 2>&1 || true)
+  # Web assets a module embeds are often built by its Makefile (npm) and
+  # absent from the module zip (alertmanager's ui/app/dist): a placeholder
+  # file lets the package build, as go vet needs every package to load.
+  (cd "$dest" && go list -e -f '{{if .Error}}{{.Error}}{{end}}' ./... 2>/dev/null |
+    sed -n 's/^\([^:]*\):[0-9]*:[0-9]*: pattern \([^:]*\): no matching files found$/\1 \2/p' |
+    while read -r file pattern; do
+      mkdir -p "$(dirname "$file")/$pattern" && echo placeholder > "$(dirname "$file")/$pattern/placeholder.txt"
+    done) || true
   touch "$dest/.fetched"
 fi
 echo "$dest"

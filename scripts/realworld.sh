@@ -5,6 +5,8 @@
 # ("<target> <file>:<line>:<col>: <message> (<analyzer>/<check>)"), to OUT
 # (default realworld/report.txt), then a count per check. Packages of a module
 # that do not build are listed in OUT.errors; they do not stop the run.
+# RW_FLAGS adds flags to every run, e.g. the opt-in checks:
+#   RW_FLAGS="-osexit.deep-exit -recoverpath.strict -ctxpropagation.calls" make realworld
 set -uo pipefail
 export GOWORK=off # some modules ship a go.work naming directories their module zip lacks
 cd "$(dirname "$0")/.."
@@ -17,7 +19,7 @@ bin=$PWD/bin/shutdownlint
 
 run() { # target dir pattern
   local target=$1 dir=$2 pattern=$3 start=$SECONDS rc
-  (cd "$dir" && "$bin" "$pattern" > /tmp/realworld.out 2> /tmp/realworld.err)
+  (cd "$dir" && "$bin" ${RW_FLAGS:-} "$pattern" > /tmp/realworld.out 2> /tmp/realworld.err)
   rc=$?
   sed "s|^|$target |" /tmp/realworld.out >> "$out"
   grep '^shutdownlint: ' /tmp/realworld.err | sed "s|^|$target |" >> "$out.errors"
