@@ -319,6 +319,15 @@ func exitBeforeFirstDefer(w *bufio.Writer) {
 	_ = work()
 }
 
+// syscall.Exit before the first defer, like os.Exit.
+func syscallExitBeforeFirstDefer(w *bufio.Writer) {
+	if err := work(); err != nil {
+		syscall.Exit(1) // quiet: nothing deferred yet
+	}
+	defer w.Flush()
+	_ = work()
+}
+
 // The defer is in another branch than the exit.
 func deferInOtherBranch(cond bool, w *bufio.Writer) {
 	if cond {

@@ -122,6 +122,16 @@ func notFatal(w *bufio.Writer, l *logrus.Logger, logger *zap.Logger, zl zerolog.
 	zl.WithLevel(zerolog.FatalLevel).Msg("x") // quiet: WithLevel does not exit
 }
 
+// A fatal event that is never sent does not exit; neither do the other
+// levels of the sugared logger and logrus' entries.
+func notSent(w *bufio.Writer, sugar *zap.SugaredLogger, e *logrus.Entry) {
+	defer w.Flush()
+	zlog.Fatal().Str("k", "v")       // quiet: the event is never sent
+	logrus.WithError(err).Error("x") // quiet: not fatal
+	sugar.Infof("x")                 // quiet: not fatal
+	e.Info("x")                      // quiet: not fatal
+}
+
 // A fatal event kept in a variable: its level is not followed.
 func storedEvent(w *bufio.Writer) {
 	defer w.Flush()
