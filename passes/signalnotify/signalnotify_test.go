@@ -15,6 +15,7 @@ var (
 // fixPackages have suggested fixes, compared with their .golden files.
 var fixPackages = []string{
 	"sigterm",       // missing-sigterm
+	"sigintvals",    // missing-sigterm: SIGINT through constants and variables
 	"untrappable",   // untrappable-signal
 	"withoutstop",   // notify-without-stop
 	"closenotified", // close-notified-channel
@@ -26,10 +27,13 @@ var packages = []string{
 	// missing-sigterm: every signal, unknown signals, constants, locals,
 	// test files, per-OS files.
 	"sigtermall", "sigtermunknown", "sigtermconst", "sigtermlocal", "sigtermtest", "platform", "platformsigterm",
+	// missing-sigterm: signal identity (unix, spread literals, variables).
+	"sigtermunix", "sigtermspread", "sigtermvar",
 	// Facts across packages: registrations and signal variables.
 	"lib", "libuser", "libmid", "libtop", "intlib", "intuser", "sigvals", "sigvalsuser",
 	"neverreceived",             // signal-never-received
 	"withoutstopmain",           // notify-without-stop in package main
+	"withoutstopescape",         // notify-without-stop: escaping channels
 	"stopdiscarded",             // notifycontext-stop-discarded
 	"ignored",                   // ignored-termination-signal
 	"goroutine", "goroutinelib", // notify-in-goroutine

@@ -165,3 +165,19 @@ func phi(b bool) {
 func unknownSignals(sigs []os.Signal) {
 	signal.Notify(make(chan os.Signal, 1), sigs...)
 }
+
+// capturedNotReceived: the closures capture c, but only to unregister it
+// and to print its length: nothing receives.
+func capturedNotReceived() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM) // want `nothing receives from c`
+	go func() { signal.Stop(c) }()
+	defer func() { fmt.Println(len(c)) }()
+}
+
+// capturedStored: a stored closure receives from c later.
+func capturedStored(set func(func())) {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, syscall.SIGTERM) // quiet: the closure given to set receives
+	set(func() { <-c })
+}
