@@ -15,7 +15,7 @@ func TestCatalog(t *testing.T) {
 
 func TestAnalyzer(t *testing.T) {
 	results := lintest.RunWithSuggestedFixes(t, ctxpropagation.Analyzer, ctxpropagation.Catalog,
-		"detached", "parent", "stale", "loops", "typeparams")
+		"detached", "parent", "stale", "loops", "typeparams", "launchers")
 	lintest.CheckCovered(t, ctxpropagation.Catalog, results)
 }
 
