@@ -932,3 +932,107 @@ func Names(names []string) []string {
 	}
 	return []string{last}
 }
+
+// ---- Loop forms: break in a switch or select leaves only that statement ----
+
+func SwitchBreak(names []string) {
+	for _, name := range names {
+		switch name {
+		case "":
+		default:
+			f, _ := os.Open(name)
+			defer f.Close() // want `one open file \(f\) per iteration piles up until SwitchBreak returns`
+			break
+		}
+	}
+}
+
+func SelectBreak(ctx context.Context, files chan string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case name := <-files:
+			f, _ := os.Open(name)
+			defer f.Close() // want `one open file \(f\) per iteration piles up until SelectBreak returns`
+			break
+		}
+	}
+}
+
+// ---- Loop forms: negatives ----
+
+// Range over a channel: the iteration returns after the defer.
+func FirstFromChannel(names chan string) {
+	for name := range names {
+		f, _ := os.Open(name)
+		defer f.Close() // quiet: return follows
+		use(f)
+		return
+	}
+}
+
+// Range over a channel: a function literal per iteration.
+func ChannelPerIteration(names chan string) {
+	for name := range names {
+		func() {
+			f, _ := os.Open(name)
+			defer f.Close() // quiet: runs at the end of the literal
+			use(f)
+		}()
+	}
+}
+
+// A defer in a switch case that returns.
+func SwitchReturns(names []string) {
+	for _, name := range names {
+		switch name {
+		case "":
+		default:
+			f, _ := os.Open(name)
+			defer f.Close() // quiet: the case returns
+			use(f)
+			return
+		}
+	}
+}
+
+// A defer in a select case that returns.
+func SelectReturns(ctx context.Context, files chan string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case name := <-files:
+			f, _ := os.Open(name)
+			defer f.Close() // quiet: the case returns
+			use(f)
+			return
+		}
+	}
+}
+
+// Nested loops: the inner body is a function literal called per iteration.
+func NestedPerIteration(grid [][]string) {
+	for _, row := range grid {
+		for _, name := range row {
+			func() {
+				f, _ := os.Open(name)
+				defer f.Close() // quiet: runs at the end of the literal
+				use(f)
+			}()
+		}
+	}
+}
+
+// Nested loops left together after the defer.
+func NestedReturns(grid [][]string) {
+	for _, row := range grid {
+		for _, name := range row {
+			f, _ := os.Open(name)
+			defer f.Close() // quiet: return follows
+			use(f)
+			return
+		}
+	}
+}

@@ -65,7 +65,61 @@ func Select121(chs []chan int) {
 	}
 }
 
+func Channel121(names chan string) {
+	for name := range names {
+		defer func() { // want `one deferred function literal per iteration piles up until Channel121 returns`
+			use(name) // want `reads loop variable name`
+		}()
+	}
+}
+
+func Switch121(names []string) {
+	for _, name := range names {
+		switch name {
+		case "":
+		default:
+			defer func() { // quiet for defer-in-loop: nothing acquired per iteration
+				use(name) // want `reads loop variable name`
+			}()
+		}
+	}
+}
+
 // ---- Negatives ----
+
+func ChannelArgument121(names chan string) {
+	for name := range names {
+		defer func(name string) { // want `one deferred function literal per iteration piles up until ChannelArgument121 returns`
+			use(name) // quiet: the argument
+		}(name)
+	}
+}
+
+func SwitchReturns121(names []string) {
+	for _, name := range names {
+		switch name {
+		case "":
+		default:
+			defer func() {
+				use(name) // quiet: the case returns after the defer
+			}()
+			return
+		}
+	}
+}
+
+func SelectReturns121(chs []chan int) {
+	for _, ch := range chs {
+		select {
+		case <-ch:
+			defer func() {
+				use(ch) // quiet: the case returns after the defer
+			}()
+			return
+		default:
+		}
+	}
+}
 
 func Argument121(files []*os.File) {
 	for _, f := range files {

@@ -41,6 +41,38 @@ func Nested122(groups [][]string) {
 	}
 }
 
+func Channel122(names chan string) {
+	for name := range names {
+		defer func() { // want `one deferred function literal per iteration piles up until Channel122 returns`
+			use(name) // quiet: per-iteration variable
+		}()
+	}
+}
+
+func Switch122(names []string) {
+	for _, name := range names {
+		switch name {
+		case "":
+		default:
+			defer func() { // quiet for defer-in-loop: nothing acquired per iteration
+				use(name) // quiet: per-iteration variable
+			}()
+		}
+	}
+}
+
+func Select122(chs []chan int) {
+	for _, ch := range chs {
+		select {
+		case <-ch:
+			defer func() { // quiet for defer-in-loop: nothing acquired per iteration
+				use(ch) // quiet: per-iteration variable
+			}()
+		default:
+		}
+	}
+}
+
 // Variables declared outside the loop are shared in every version.
 func Outside122(files []*os.File) {
 	var f *os.File
