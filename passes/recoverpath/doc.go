@@ -136,7 +136,8 @@
 // still reports such a goroutine); when the goroutine's function defers a
 // recover
 // itself, or only calls a function that does (go func() { defer
-// wg.Done(); s.serve(c) }() where serve defers a recover); when the
+// wg.Done(); s.serve(c) }() where serve defers a recover, or
+// g.Go(func() error { s.serve(c); return nil })); when the
 // goroutine is started through a wrapper that installs a recover around
 // its argument (recognised by fact, in any package); and when the
 // goroutine's function is not known: a function value, an interface

@@ -127,16 +127,21 @@ func staticFunc(info *types.Info, fun ast.Expr) *types.Func {
 	return nil
 }
 
-// onlyCallsProtected reports whether body, leaving out defer statements,
-// is a single call of a function that installs a deferred recover:
+// onlyCallsProtected reports whether body, leaving out defer statements
+// and a final return of values that cannot panic, is a single call of a
+// function that installs a deferred recover:
 //
 //	go func() { defer wg.Done(); s.serve(conn) }()
+//	g.Go(func() error { s.serve(conn); return nil })
 func (c *checker) onlyCallsProtected(body *ast.BlockStmt) bool {
 	var rest []ast.Stmt
 	for _, stmt := range body.List {
 		if _, ok := stmt.(*ast.DeferStmt); !ok {
 			rest = append(rest, stmt)
 		}
+	}
+	if len(rest) == 2 && isPlainReturn(rest[1]) {
+		rest = rest[:1]
 	}
 	if len(rest) != 1 {
 		return false
@@ -159,6 +164,25 @@ func (c *checker) onlyCallsProtected(body *ast.BlockStmt) bool {
 	}
 	f := c.facts.of(analysisutil.Callee(c.pass.TypesInfo, call))
 	return f != nil && f.Defers
+}
+
+// isPlainReturn reports whether stmt is a return whose results are only
+// identifiers and basic literals, which cannot panic:
+//
+//	return nil
+func isPlainReturn(stmt ast.Stmt) bool {
+	ret, ok := stmt.(*ast.ReturnStmt)
+	if !ok {
+		return false
+	}
+	for _, res := range ret.Results {
+		switch ast.Unparen(res).(type) {
+		case *ast.Ident, *ast.BasicLit:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // runsWrapperParam reports whether the goroutine literal lit, started at

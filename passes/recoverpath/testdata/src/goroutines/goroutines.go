@@ -56,6 +56,17 @@ func (s *Server) Handle(g *errgroup.Group) { // want Handle:"defers recover"
 	go s.audit()     // want `goroutine running s.audit escapes`
 }
 
+func (s *Server) TryHandle(g *errgroup.Group) { // want TryHandle:"defers recover"
+	defer handlePanic()
+	g.TryGo(func() error { // want `goroutine running a function literal escapes the deferred recover of TryHandle`
+		s.audit()
+		return nil
+	})
+	g.Go(func() error { s.guarded(); return s.check() }) // want `goroutine running a function literal escapes the deferred recover of TryHandle`
+}
+
+func (s *Server) check() error { return nil }
+
 // A wrapper that does not recover is a goroutine start like go.
 func ThroughPlainWrapper() { // want ThroughPlainWrapper:"defers recover"
 	defer handlePanic()
@@ -93,6 +104,31 @@ func ProtectedLiteral() { // want ProtectedLiteral:"defers recover"
 		defer handlePanic() // quiet: the goroutine recovers itself
 		work()
 	}()
+}
+
+// Every launcher, running a function that recovers itself.
+func (s *Server) ProtectedLaunchers(g *errgroup.Group) { // want ProtectedLaunchers:"defers recover"
+	defer handlePanic()
+	g.Go(func() error {
+		defer handlePanic() // quiet: the goroutine recovers itself
+		return nil
+	})
+	g.TryGo(func() error {
+		defer handlePanic() // quiet: the goroutine recovers itself
+		return nil
+	})
+	s.wg.Go(func() {
+		defer handlePanic() // quiet: the goroutine recovers itself
+		work()
+	})
+	g.Go(func() error { s.guarded(); return nil }) // quiet: only calls a method that recovers
+	s.wg.Go(s.guarded)                             // quiet: the method defers a recover
+	go s.guarded()                                 // quiet: the method defers a recover
+}
+
+func (s *Server) guarded() { // want guarded:"defers recover"
+	defer handlePanic()
+	s.audit()
 }
 
 func ProtectedFunc(c net.Conn) { // want ProtectedFunc:"defers recover"

@@ -12,6 +12,8 @@ import (
 
 func work() {}
 
+func check() error { return nil }
+
 func handlePanic() { // want handlePanic:"recovers"
 	if r := recover(); r != nil {
 		log.Print(r)
@@ -36,6 +38,10 @@ func Plain(g *errgroup.Group, wg *sync.WaitGroup) {
 	g.TryGo(func() error { return nil }) // want `goroutine running a function literal has no deferred recover`
 	wg.Go(work)                          // want `goroutine running work has no deferred recover`
 	lib.Go(work)                         // want `goroutine running work started by lib.Go has no deferred recover`
+	// More than a call of a recovering function and a plain return.
+	g.TryGo(func() error { guarded(); return check() })  // want `goroutine running a function literal has no deferred recover`
+	g.Go(func() error { guarded(); work(); return nil }) // want `goroutine running a function literal has no deferred recover`
+	wg.Go(func() { guarded(); work() })                  // want `goroutine running a function literal has no deferred recover`
 }
 
 // Reported once, by goroutine-escapes-recover.
@@ -54,6 +60,16 @@ func StartedBefore() { // want StartedBefore:"defers recover"
 
 // ---- negatives ----
 
+var errNone error
+
+func ProtectedWaitGroup(wg *sync.WaitGroup) {
+	wg.Go(guarded) // quiet: defers a recover
+	wg.Go(func() {
+		defer handlePanic() // quiet
+		work()
+	})
+}
+
 func Protected(g *errgroup.Group) {
 	go guarded() // quiet: defers a recover
 	go func() {
@@ -64,7 +80,13 @@ func Protected(g *errgroup.Group) {
 		defer handlePanic() // quiet
 		return nil
 	})
-	lib.SafeGo(work) // quiet: a recovering wrapper
+	g.TryGo(func() error {
+		defer handlePanic() // quiet
+		return nil
+	})
+	g.TryGo(func() error { guarded(); return nil })  // quiet: only calls a function that recovers
+	g.Go(func() error { guarded(); return errNone }) // quiet: only calls a function that recovers
+	lib.SafeGo(work)                                 // quiet: a recovering wrapper
 	lib.SafeGo(func() { work() })
 	lib.SafeGoNamed("x", work)
 	go lib.Serve() // quiet: lib.Serve defers a recover
