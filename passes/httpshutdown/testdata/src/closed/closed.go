@@ -556,3 +556,86 @@ func callsRunOther(ctx context.Context) {
 		log.Fatal(err)
 	}
 }
+
+// ---- negatives: each sink, behind a comparison ----
+
+func laterReceiveCompared(ctx context.Context, sigs chan os.Signal) {
+	srv := &http.Server{Addr: ":8080"}
+	errCh := make(chan error, 1)
+	go func() {
+		errCh <- srv.ListenAndServe() // quiet: the receive compares
+	}()
+	<-sigs
+	srv.Shutdown(ctx)
+	if err := <-errCh; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
+}
+
+func laterReceiveSwitch(ctx context.Context, sigs chan os.Signal) {
+	srv := &http.Server{Addr: ":8080"}
+	errCh := make(chan error, 1)
+	go func() {
+		errCh <- srv.ListenAndServe() // quiet: the receive switches on it
+	}()
+	<-sigs
+	srv.Shutdown(ctx)
+	switch err := <-errCh; err {
+	case nil, http.ErrServerClosed:
+	default:
+		log.Fatal(err)
+	}
+}
+
+func exitThroughVariableCompared(ctx context.Context) {
+	srv := &http.Server{Addr: ":8080"}
+	go func() {
+		<-stop
+		srv.Shutdown(ctx)
+	}()
+	err := srv.ListenAndServe() // quiet: compared before os.Exit
+	if err != nil && err != http.ErrServerClosed {
+		fmt.Println("server stopped")
+		os.Exit(1)
+	}
+}
+
+func panicsCompared(ctx context.Context) {
+	srv := &http.Server{Addr: ":8080"}
+	go func() {
+		if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) { // quiet: errors.Is
+			panic(err)
+		}
+	}()
+	<-stop
+	srv.Shutdown(ctx)
+}
+
+func runCompared(ctx context.Context, srv *http.Server) error {
+	go func() {
+		<-stop
+		srv.Shutdown(ctx)
+	}()
+	if err := srv.ListenAndServe(); err != http.ErrServerClosed { // quiet: compared before the return
+		return err
+	}
+	return nil
+}
+
+func callsRunCompared(ctx context.Context) {
+	if err := runCompared(ctx, &http.Server{}); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// Never shut down: ErrServerClosed cannot come back, whatever the sink.
+func neverShutDownSinks(sigs chan os.Signal) error {
+	srv := &http.Server{Addr: ":8080"}
+	errCh := make(chan error, 1)
+	go func() { errCh <- srv.ListenAndServe() }() // quiet: srv is never shut down
+	if err := <-errCh; err != nil {
+		log.Fatal(err)
+	}
+	other := &http.Server{Addr: ":8081"}
+	return other.ListenAndServe() // quiet: other is never shut down
+}
