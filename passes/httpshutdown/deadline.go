@@ -110,7 +110,11 @@ func (st *state) classifyResult(e ast.Expr, idx int, at inspector.Cursor, depth 
 		if !ok {
 			return ctxClass{}
 		}
-		return st.classifyResult(rhs, i, def, depth+1) // assigned after the receive: a fresh value
+		cls := st.classifyResult(rhs, i, def, depth+1) // assigned after the receive: a fresh value
+		if cls.done != "" && st.inLiveCase(v, at) {
+			cls.done = ""
+		}
+		return cls
 	}
 	return ctxClass{}
 }
@@ -147,6 +151,63 @@ func (st *state) doneReceived(v *types.Var, at inspector.Cursor) (last token.Pos
 		}
 	}
 	return last, received
+}
+
+// inLiveCase reports whether at lies in a select case, in its own
+// function, whose select has another case receiving from v.Done(): that
+// case runs while v is not done yet.
+//
+//	select { case <-ctx.Done(): ...; case err := <-errc: srv.Shutdown(ctx) }
+func (st *state) inLiveCase(v *types.Var, at inspector.Cursor) bool {
+	for c := range at.Enclosing((*ast.CommClause)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		clause, ok := c.Node().(*ast.CommClause)
+		if !ok {
+			return false
+		}
+		if st.isDoneReceive(clause.Comm, v) {
+			return false
+		}
+		sel, ok := c.Parent().Parent().Node().(*ast.SelectStmt)
+		if !ok {
+			return false
+		}
+		for _, other := range sel.Body.List {
+			if cc, ok := other.(*ast.CommClause); ok && st.isDoneReceive(cc.Comm, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isDoneReceive reports whether the select case statement comm receives
+// from v.Done():
+//
+//	case <-ctx.Done():
+func (st *state) isDoneReceive(comm ast.Stmt, v *types.Var) bool {
+	var x ast.Expr
+	switch comm := comm.(type) {
+	case *ast.ExprStmt:
+		x = comm.X
+	case *ast.AssignStmt:
+		if len(comm.Rhs) == 1 {
+			x = comm.Rhs[0]
+		}
+	}
+	u, ok := ast.Unparen(x).(*ast.UnaryExpr)
+	if !ok || u.Op != token.ARROW {
+		return false
+	}
+	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+	if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(st.info, call), "context", "Context", "Done") {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && st.info.Uses[id] == v
 }
 
 // receiveCovers reports whether the receive at c has happened whenever at

@@ -135,7 +135,10 @@
 // values as well.
 //
 // The check is silent for contexts it cannot see to be done: parameters
-// and fields without a preceding `<-ctx.Done()` in the same function, and
+// and fields without a preceding `<-ctx.Done()` in the same function, a
+// context in a select case other than the one receiving from its Done
+// channel (signal.NotifyContext's included: no signal has arrived there),
+// and
 // context.WithoutCancel of a done context (which
 // shutdown-without-deadline judges).
 //

@@ -166,3 +166,43 @@ func loopSelect(ctx context.Context, srv *http.Server, tick <-chan struct{}) {
 		}
 	}
 }
+
+// ---- derived and NotifyContext contexts, both ways ----
+
+func derivedFromNotify(srv *http.Server) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	<-ctx.Done()
+	sctx, cancel := context.WithTimeout(ctx, 5e9)
+	defer cancel()
+	srv.Shutdown(sctx) // want `srv.Shutdown gets sctx, which is already done when the shutdown starts`
+}
+
+func derivedLive(ctx context.Context, srv *http.Server) {
+	sctx, cancel := context.WithTimeout(ctx, 5e9)
+	defer cancel()
+	srv.Shutdown(sctx) // quiet: nothing waited for ctx
+}
+
+func derivedBeforeDone(ctx context.Context, srv *http.Server, errc chan error) {
+	sctx, cancel := context.WithTimeout(ctx, 5e9)
+	defer cancel()
+	select {
+	case <-ctx.Done():
+	case <-errc:
+		srv.Shutdown(sctx) // quiet: this case runs when ctx is live
+	}
+}
+
+// The case that does not wait for the signal runs while ctx is live: not
+// done, but NotifyContext of Background has no deadline.
+func notifyOtherCase(srv *http.Server, errc chan error) {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	select {
+	case <-ctx.Done():
+		return
+	case <-errc:
+		srv.Shutdown(ctx) // want `srv.Shutdown gets ctx, which has no deadline \(context.Background\(\)\)`
+	}
+}
