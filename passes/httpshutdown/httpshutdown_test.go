@@ -28,7 +28,7 @@ func TestShutdownWithDoneContext(t *testing.T) {
 }
 
 func TestUnstoppableServer(t *testing.T) {
-	lintest.Run(t, httpshutdown.Analyzer, httpshutdown.Catalog, "unstoppable", "nosignal", "sighup", "spread", "notmain")
+	lintest.Run(t, httpshutdown.Analyzer, httpshutdown.Catalog, "unstoppable", "notifyctx", "nosignal", "sighup", "spread", "notmain")
 }
 
 func TestTypeParams(t *testing.T) {
