@@ -13,7 +13,9 @@
 // (os.Exit(run()), `if err := m.Run(args); err != nil`) — and, one level
 // further, at the function whose outcome run returns or checks last
 // (run → serve) — and follows every path from the trigger of the shutdown
-// to the return.
+// to the return. A function main calls is not one whose return ends the
+// process when main starts a goroutine or waits after it (a setup step
+// followed by the run that blocks).
 //
 // Whether a function waits is exported as a fact ("waits"): a function
 // that receives from a channel, selects, sleeps, or calls sync.WaitGroup.Wait,

@@ -40,7 +40,7 @@ func run(pass *analysis.Pass) (any, error) {
 		// design, as in a command-line tool that gives up after a timeout).
 		return nil, nil
 	}
-	for _, fd := range targets(pass) {
+	for _, fd := range targets(pass, waits) {
 		s := newShape(pass, waits, fd)
 		if s == nil {
 			continue
@@ -56,8 +56,8 @@ func run(pass *analysis.Pass) (any, error) {
 // whose result main hands to os.Exit or checks as its outcome:
 // `os.Exit(run())`, `if err := m.Run(args); err != nil {...}`, and in turn
 // the functions whose outcome those return or check last (run → serve). The process ends when
-// they return.
-func targets(pass *analysis.Pass) []*ast.FuncDecl {
+// they return. waits holds the package's functions that wait.
+func targets(pass *analysis.Pass, waits map[*types.Func]bool) []*ast.FuncDecl {
 	decls := make(map[*types.Func]*ast.FuncDecl)
 	var mainDecl *ast.FuncDecl
 	for _, f := range pass.Files {
@@ -85,7 +85,7 @@ func targets(pass *analysis.Pass) []*ast.FuncDecl {
 		for end := len(out); i < end; i++ {
 			body := out[i].Body.List
 			for j, st := range body {
-				if !endsMain(pass, body[j+1:]) {
+				if !endsMain(pass, waits, body[j+1:]) {
 					continue
 				}
 				ast.Inspect(st, func(n ast.Node) bool {
@@ -112,9 +112,10 @@ func targets(pass *analysis.Pass) []*ast.FuncDecl {
 }
 
 // endsMain reports whether the statements that follow a call in main only
-// deal with its outcome: they start no goroutine and wait for nothing, so
-// the process ends when the call returns.
-func endsMain(pass *analysis.Pass, rest []ast.Stmt) bool {
+// deal with its outcome: they start no goroutine and wait for nothing (no
+// call of a function that waits, such as the run that follows a setup
+// step), so the process ends when the call returns.
+func endsMain(pass *analysis.Pass, waits map[*types.Func]bool, rest []ast.Stmt) bool {
 	for _, st := range rest {
 		busy := false
 		ast.Inspect(st, func(n ast.Node) bool {
@@ -124,7 +125,7 @@ func endsMain(pass *analysis.Pass, rest []ast.Stmt) bool {
 			case *ast.UnaryExpr:
 				busy = busy || n.Op.String() == "<-"
 			case *ast.CallExpr:
-				if fn := analysisutil.Callee(pass.TypesInfo, n); fn != nil && (analysisutil.IsLauncher(fn) || isWaitFunc(fn)) {
+				if fn := analysisutil.Callee(pass.TypesInfo, n); fn != nil && (analysisutil.IsLauncher(fn) || callWaits(pass, waits, fn)) {
 					busy = true
 				}
 			}
@@ -147,4 +148,11 @@ func isOutcome(sig *types.Signature) bool {
 		return true
 	}
 	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+// callWaits reports whether a call of fn blocks until other work is done:
+// a wait primitive, or a function of this package or another with the
+// waits fact.
+func callWaits(pass *analysis.Pass, waits map[*types.Func]bool, fn *types.Func) bool {
+	return isWaitFunc(fn) || waits[fn] || pass.ImportObjectFact(fn, new(waitsFact))
 }

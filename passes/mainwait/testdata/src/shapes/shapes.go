@@ -1,5 +1,6 @@
-// Command shapes holds the run-function shapes: main hands each result to
-// the exit code, so each ends the process.
+// Command shapes holds the run-function shapes: main runs one per
+// invocation and hands its result to the exit code, so each ends the
+// process.
 package main
 
 import (
@@ -358,39 +359,89 @@ func parameterContext(ctx context.Context) error { // want parameterContext:"wai
 
 func main() { // want main:"waits"
 	signal.Notify(sigs, syscall.SIGTERM)
-	_ = cancelThenReturn()
-	_ = deferredCancel()
-	_ = closeDone()
-	_ = notifyContextServe()
-	_ = notifyContextDone()
-	_ = cancelInSignalGoroutine()
-	_ = parentCancelled()
-	_ = selectLoop()
-	_ = waitsOnOnePathOnly(false)
-	_ = waitGroupWait()
-	_ = completionChannel()
-	_ = blockingShutdown()
-	_ = shutdownGoroutineWaited()
-	_ = localHelperWaits()
-	_ = gracePeriod()
-	_ = sleepGrace()
-	_ = fireAndForget()
-	_ = signalHandlerOnly()
-	_ = noTrigger()
-	_ = exitsInstead()
-	_ = failureReturn()
-	_ = deferredWaitBeforeCancel()
-	_ = deferredCancelAndWait()
-	_ = waitBeforeCancel()
-	_ = interfaceStop(nil)
-	_ = rangeCompletion()
-	_ = unrelatedCancel()
-	_ = parameterContext(context.Background())
-	_ = shutdownWithDoneContext()
-	_ = errgroupNoWait()
-	_ = errgroupContextNoWait()
-	_ = errgroupWait()
-	_ = shutdownStatement()
+	// One run function per invocation: the process ends when it returns.
+	var err error
+	switch os.Args[1] {
+	case "cancelThenReturn":
+		err = cancelThenReturn()
+	case "deferredCancel":
+		err = deferredCancel()
+	case "closeDone":
+		err = closeDone()
+	case "notifyContextServe":
+		err = notifyContextServe()
+	case "notifyContextDone":
+		err = notifyContextDone()
+	case "cancelInSignalGoroutine":
+		err = cancelInSignalGoroutine()
+	case "parentCancelled":
+		err = parentCancelled()
+	case "selectLoop":
+		err = selectLoop()
+	case "waitsOnOnePathOnly":
+		err = waitsOnOnePathOnly(false)
+	case "waitGroupWait":
+		err = waitGroupWait()
+	case "completionChannel":
+		err = completionChannel()
+	case "blockingShutdown":
+		err = blockingShutdown()
+	case "shutdownGoroutineWaited":
+		err = shutdownGoroutineWaited()
+	case "localHelperWaits":
+		err = localHelperWaits()
+	case "gracePeriod":
+		err = gracePeriod()
+	case "sleepGrace":
+		err = sleepGrace()
+	case "fireAndForget":
+		err = fireAndForget()
+	case "signalHandlerOnly":
+		err = signalHandlerOnly()
+	case "noTrigger":
+		err = noTrigger()
+	case "exitsInstead":
+		err = exitsInstead()
+	case "failureReturn":
+		err = failureReturn()
+	case "deferredWaitBeforeCancel":
+		err = deferredWaitBeforeCancel()
+	case "deferredCancelAndWait":
+		err = deferredCancelAndWait()
+	case "waitBeforeCancel":
+		err = waitBeforeCancel()
+	case "interfaceStop":
+		err = interfaceStop(nil)
+	case "rangeCompletion":
+		err = rangeCompletion()
+	case "unrelatedCancel":
+		err = unrelatedCancel()
+	case "parameterContext":
+		err = parameterContext(context.Background())
+	case "shutdownWithDoneContext":
+		err = shutdownWithDoneContext()
+	case "errgroupNoWait":
+		err = errgroupNoWait()
+	case "errgroupContextNoWait":
+		err = errgroupContextNoWait()
+	case "errgroupWait":
+		err = errgroupWait()
+	case "shutdownStatement":
+		err = shutdownStatement()
+	case "closeDoneWaited":
+		err = closeDoneWaited()
+	case "notifyContextDoneWaited":
+		err = notifyContextDoneWaited()
+	case "cancelInSignalGoroutineWaited":
+		err = cancelInSignalGoroutineWaited()
+	case "parentCancelledWaited":
+		err = parentCancelledWaited()
+	case "serveThenWait":
+		err = serveThenWait()
+	}
+	if err != nil {
+		os.Exit(1)
+	}
 }
 
 // Minimised from the example service shopd: Shutdown is handed the done
@@ -455,4 +506,85 @@ func shutdownStatement() error { // want shutdownStatement:"waits"
 	defer cancel()
 	_ = srv.Shutdown(sctx)
 	return nil // quiet: Shutdown blocks until the server drained
+}
+
+// ---- each trigger, then a wait ----
+
+func closeDoneWaited() error { // want closeDoneWaited:"waits"
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-done
+		cleanup()
+	}()
+	<-sigs
+	close(done)
+	wg.Wait()
+	return nil // quiet: waited after close(done)
+}
+
+func notifyContextDoneWaited() error { // want notifyContextDoneWaited:"waits"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		worker(ctx)
+	}()
+	<-ctx.Done()
+	<-finished
+	return nil // quiet: receives from the goroutine's completion channel after the signal
+}
+
+func cancelInSignalGoroutineWaited() error { // want cancelInSignalGoroutineWaited:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		<-sigs
+		cancel()
+	}()
+	var g errgroup.Group
+	g.Go(func() error {
+		worker(ctx)
+		return nil
+	})
+	<-ctx.Done()
+	return g.Wait() // quiet: errgroup.Group.Wait waits
+}
+
+func parentCancelledWaited() error { // want parentCancelledWaited:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	wctx, wcancel := context.WithTimeout(ctx, time.Hour)
+	defer wcancel()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		worker(wctx)
+	}()
+	<-sigs
+	cancel()
+	wg.Wait()
+	return nil // quiet: waited
+}
+
+func serveThenWait() error { // want serveThenWait:"waits"
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv := &http.Server{Addr: ":8080"}
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		<-ctx.Done()
+		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	wg.Wait()
+	return nil // quiet: waits for the Shutdown goroutine after the serve call returned
 }
