@@ -1,9 +1,11 @@
 package signalnotify
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
@@ -17,6 +19,19 @@ type flowChecker struct {
 	*pkgInfo
 	pf       *pathFinder
 	reported map[ssa.Instruction]bool // closes already reported
+	// unstopped: the registrations notify-without-stop reports, grouped
+	// by channel: one finding per channel, however many Notify calls
+	// registered it (one signal.Stop unregisters them all).
+	unstopped map[*ssa.MakeChan][]unstoppedCall
+}
+
+// An unstoppedCall is a Notify call whose function can return without
+// signal.Stop of its channel.
+type unstoppedCall struct {
+	c    *sigCall
+	call ssa.CallInstruction
+	flow *chanFlow
+	ch   string
 }
 
 // checkFlows builds the package's SSA form and checks every Notify and
@@ -32,7 +47,7 @@ func (pi *pkgInfo) checkFlows() {
 		return
 	}
 	s := analysisutil.BuildSSA(pi.pass)
-	fc := &flowChecker{pkgInfo: pi, pf: newPathFinder(s.Pkg, s.SrcFuncs), reported: make(map[ssa.Instruction]bool)}
+	fc := &flowChecker{pkgInfo: pi, pf: newPathFinder(s.Pkg, s.SrcFuncs), reported: make(map[ssa.Instruction]bool), unstopped: make(map[*ssa.MakeChan][]unstoppedCall)}
 	for _, fn := range s.SrcFuncs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -55,6 +70,27 @@ func (pi *pkgInfo) checkFlows() {
 				}
 			}
 		}
+	}
+	fc.reportUnstopped()
+}
+
+// reportUnstopped reports notify-without-stop once per channel, at its
+// first unstopped registration, with the signals of all of them.
+func (fc *flowChecker) reportUnstopped() {
+	var groups [][]unstoppedCall
+	for _, g := range fc.unstopped {
+		slices.SortFunc(g, func(a, b unstoppedCall) int { return cmp.Compare(a.c.call.Pos(), b.c.call.Pos()) })
+		groups = append(groups, g)
+	}
+	slices.SortFunc(groups, func(a, b []unstoppedCall) int { return cmp.Compare(a[0].c.call.Pos(), b[0].c.call.Pos()) })
+	for _, g := range groups {
+		first := g[0]
+		merged := *first.c
+		for _, u := range g[1:] {
+			merged.sigs.Names = slices.Clone(merged.sigs.Names)
+			merged.sigs.union(u.c.sigs)
+		}
+		fc.notifyWithoutStop(&merged, first.call, first.flow, first.ch)
 	}
 }
 
@@ -80,7 +116,7 @@ func (fc *flowChecker) notify(c *sigCall, call ssa.CallInstruction) {
 			"nothing receives from %s, the channel given to %s: %s %s caught and dropped and no longer %s the process",
 			ch, c.funcName(), c.sigs.termNames(), plural(c.sigs.termNames(), "is", "are"), plural(c.sigs.termNames(), "stops", "stop"))
 	case term && !flow.escaped && !c.ignores && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && fc.programContinuesAfter(fn.Syntax(), maxCallerDepth):
-		fc.notifyWithoutStop(c, call, flow, ch)
+		fc.unstopped[flow.made[0]] = append(fc.unstopped[flow.made[0]], unstoppedCall{c, call, flow, ch})
 	}
 	if !flow.escaped && !flow.reassigned {
 		fc.closeNotified(call, flow)
