@@ -18,10 +18,10 @@ install:
 # The newcomer's first command: build, then run on the example service.
 demo: build
 	@echo '$$ cd example && ../$(BIN) ./...'
-	-@cd example && ../$(BIN) ./...
+	@cd example && ../$(BIN) ./...; rc=$$?; echo "(exit status $$rc: 3 means findings, 0 none, 1 an error)"; [ $$rc -ne 1 ]
 	@echo
 	@echo '$$ cd example && ../$(BIN) -diff ./...   # the suggested fixes'
-	-@cd example && ../$(BIN) -diff ./...
+	@cd example && ../$(BIN) -diff ./...; [ $$? -ne 1 ]
 	@echo
 	@echo '$$ $(BIN) -explain exit-skips-defer        # the docs of a check'
 	@./$(BIN) -explain exit-skips-defer
