@@ -140,7 +140,7 @@ func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
 	fn := analysisutil.CalleeObject(s.info, call)
 	ctxIdx := 0
 	if analysisutil.IsFunc(fn, "golang.org/x/sync/errgroup", "WithContext") {
-		ctxIdx = 1 // g, gctx := errgroup.WithContext(ctx)
+		ctxIdx = 1 // the context is errgroup.WithContext's second result
 	}
 	if len(lhs) <= ctxIdx {
 		return
