@@ -171,20 +171,7 @@ func inTimerCase(info *types.Info, s *site) bool {
 			return false
 		}
 		clause := cc.Node().(*ast.CommClause)
-		var recv ast.Expr
-		switch comm := clause.Comm.(type) {
-		case *ast.ExprStmt:
-			recv = comm.X
-		case *ast.AssignStmt:
-			if len(comm.Rhs) == 1 {
-				recv = comm.Rhs[0]
-			}
-		}
-		un, ok := ast.Unparen(recv).(*ast.UnaryExpr)
-		if !ok || un.Op != token.ARROW {
-			return false
-		}
-		sel, ok := ast.Unparen(un.X).(*ast.SelectorExpr)
+		sel, ok := analysisutil.CommRecv(clause.Comm).(*ast.SelectorExpr)
 		if !ok || sel.Sel.Name != "C" || !analysisutil.IsNamedType(info.TypeOf(sel.X), "time", "Timer") {
 			return false
 		}

@@ -185,20 +185,7 @@ func (st *state) inLiveCase(v *types.Var, at inspector.Cursor) bool {
 //
 //	case <-ctx.Done():
 func (st *state) isDoneReceive(comm ast.Stmt, v *types.Var) bool {
-	var x ast.Expr
-	switch comm := comm.(type) {
-	case *ast.ExprStmt:
-		x = comm.X
-	case *ast.AssignStmt:
-		if len(comm.Rhs) == 1 {
-			x = comm.Rhs[0]
-		}
-	}
-	u, ok := ast.Unparen(x).(*ast.UnaryExpr)
-	if !ok || u.Op != token.ARROW {
-		return false
-	}
-	call, ok := ast.Unparen(u.X).(*ast.CallExpr)
+	call, ok := analysisutil.CommRecv(comm).(*ast.CallExpr)
 	if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(st.info, call), "context", "Context", "Done") {
 		return false
 	}

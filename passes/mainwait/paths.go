@@ -144,20 +144,11 @@ func (s *shape) blockEvents(b *cfg.Block) []event {
 func (s *shape) awaitsCompletion(sel *ast.SelectStmt) bool {
 	for _, c := range sel.Body.List {
 		cc := c.(*ast.CommClause)
-		var x ast.Expr
-		switch comm := cc.Comm.(type) {
-		case *ast.ExprStmt:
-			x = comm.X
-		case *ast.AssignStmt:
-			if len(comm.Rhs) == 1 {
-				x = comm.Rhs[0]
-			}
-		}
-		u, ok := ast.Unparen(x).(*ast.UnaryExpr)
-		if !ok || u.Op != token.ARROW {
+		ch := analysisutil.CommRecv(cc.Comm)
+		if ch == nil {
 			continue
 		}
-		if v := s.localVar(u.X); v != nil && s.completions[v] {
+		if v := s.localVar(ch); v != nil && s.completions[v] {
 			return true
 		}
 	}
