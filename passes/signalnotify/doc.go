@@ -117,7 +117,9 @@
 // The suggested fix removes the argument, or the whole statement when no
 // signal would be left (Notify with no signals would register every
 // signal) and nothing else needs it. There is no fix for a signal that
-// comes from a variable.
+// comes from a variable, nor for an element of a keyed slice literal
+// ([]os.Signal{0: os.Kill, ...}: removing it would leave a nil signal at
+// its index).
 //
 // Suppress a finding with //shutdownlint:ignore untrappable-signal <reason>.
 //

@@ -20,6 +20,7 @@ type sigItem struct {
 	index int        // expr's index in list
 	sigs  sigSet
 	slice bool // expr is a spread slice other than a literal
+	keyed bool // expr is the value of a keyed element ([]os.Signal{0: os.Kill})
 }
 
 // untrappable returns the signal of the item that cannot be caught
@@ -34,9 +35,10 @@ func (it *sigItem) untrappable() string {
 }
 
 // removable reports whether the item is exactly one uncatchable signal,
-// which the fix may delete.
+// which the fix may delete. Not an element of a keyed literal: deleting it
+// would leave a nil signal at its index.
 func (it *sigItem) removable() bool {
-	return !it.slice && !it.sigs.Unknown && !it.sigs.All && len(it.sigs.Names) == 1 && it.untrappable() != ""
+	return !it.slice && !it.keyed && !it.sigs.Unknown && !it.sigs.All && len(it.sigs.Names) == 1 && it.untrappable() != ""
 }
 
 // signalItems lists the signals of the registration c.
@@ -56,10 +58,11 @@ func (pi *pkgInfo) signalItems(c *sigCall) []*sigItem {
 		}
 		for j, elt := range lit.Elts {
 			e := elt
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			kv, keyed := elt.(*ast.KeyValueExpr)
+			if keyed {
 				e = kv.Value
 			}
-			items = append(items, &sigItem{expr: e, list: lit.Elts, index: j, sigs: pi.ev.signal(e)})
+			items = append(items, &sigItem{expr: e, list: lit.Elts, index: j, sigs: pi.ev.signal(e), keyed: keyed})
 		}
 	}
 	return items
@@ -121,8 +124,7 @@ func untrappableMessage(it *sigItem, sig string, c *sigCall) string {
 	return fmt.Sprintf("%s cannot be caught: %s never delivers it, %s", what, c.funcName(), outcome)
 }
 
-// removeItemFix deletes the item (with its key, in a keyed literal) and
-// its separating comma from its list.
+// removeItemFix deletes the item and its separating comma from its list.
 func removeItemFix(it *sigItem) analysis.SuggestedFix {
 	var edit analysis.TextEdit
 	if elem := it.list[it.index]; it.index > 0 {

@@ -57,6 +57,8 @@ func inLiteral() {
 	<-c
 }
 
+// No fix in a keyed literal: deleting the element would leave a nil signal
+// at its index.
 func keyed() {
 	c := make(chan os.Signal, 1)
 	signal.Notify(c, []os.Signal{0: os.Kill, 1: os.Interrupt, 2: syscall.SIGTERM}...) // want `os.Kill \(SIGKILL\) cannot be caught`
