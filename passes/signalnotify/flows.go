@@ -19,15 +19,21 @@ type flowChecker struct {
 	*pkgInfo
 	pf       *pathFinder
 	reported map[ssa.Instruction]bool // closes already reported
-	// unstopped: the registrations notify-without-stop reports, grouped
-	// by channel: one finding per channel, however many Notify calls
-	// registered it (one signal.Stop unregisters them all).
-	unstopped map[*ssa.MakeChan][]unstoppedCall
+	// grouped: the registrations signal-never-received and
+	// notify-without-stop report, grouped by check and channel: one
+	// finding per channel, however many Notify calls registered it (one
+	// receive or one signal.Stop serves them all).
+	grouped map[groupKey][]notifyCall
 }
 
-// An unstoppedCall is a Notify call whose function can return without
-// signal.Stop of its channel.
-type unstoppedCall struct {
+// A groupKey is a check and the channel its findings are grouped by.
+type groupKey struct {
+	check string
+	made  *ssa.MakeChan
+}
+
+// A notifyCall is a Notify call a grouped check reports.
+type notifyCall struct {
 	c    *sigCall
 	call ssa.CallInstruction
 	flow *chanFlow
@@ -47,7 +53,7 @@ func (pi *pkgInfo) checkFlows() {
 		return
 	}
 	s := analysisutil.BuildSSA(pi.pass)
-	fc := &flowChecker{pkgInfo: pi, pf: newPathFinder(s.Pkg, s.SrcFuncs), reported: make(map[ssa.Instruction]bool), unstopped: make(map[*ssa.MakeChan][]unstoppedCall)}
+	fc := &flowChecker{pkgInfo: pi, pf: newPathFinder(s.Pkg, s.SrcFuncs), reported: make(map[ssa.Instruction]bool), grouped: make(map[groupKey][]notifyCall)}
 	for _, fn := range s.SrcFuncs {
 		for _, b := range fn.Blocks {
 			for _, instr := range b.Instrs {
@@ -71,27 +77,52 @@ func (pi *pkgInfo) checkFlows() {
 			}
 		}
 	}
-	fc.reportUnstopped()
+	fc.reportGrouped()
 }
 
-// reportUnstopped reports notify-without-stop once per channel, at its
-// first unstopped registration, with the signals of all of them.
-func (fc *flowChecker) reportUnstopped() {
-	var groups [][]unstoppedCall
-	for _, g := range fc.unstopped {
-		slices.SortFunc(g, func(a, b unstoppedCall) int { return cmp.Compare(a.c.call.Pos(), b.c.call.Pos()) })
-		groups = append(groups, g)
+// reportGrouped reports signal-never-received and notify-without-stop
+// once per channel, at its first registration in the group, with the
+// signals of all of them.
+func (fc *flowChecker) reportGrouped() {
+	type group struct {
+		check string
+		calls []notifyCall
 	}
-	slices.SortFunc(groups, func(a, b []unstoppedCall) int { return cmp.Compare(a[0].c.call.Pos(), b[0].c.call.Pos()) })
+	var groups []group
+	for k, g := range fc.grouped {
+		slices.SortFunc(g, func(a, b notifyCall) int { return cmp.Compare(a.c.call.Pos(), b.c.call.Pos()) })
+		groups = append(groups, group{k.check, g})
+	}
+	slices.SortFunc(groups, func(a, b group) int {
+		return cmp.Or(cmp.Compare(a.calls[0].c.call.Pos(), b.calls[0].c.call.Pos()), cmp.Compare(a.check, b.check))
+	})
 	for _, g := range groups {
-		first := g[0]
+		first := g.calls[0]
 		merged := *first.c
-		for _, u := range g[1:] {
-			merged.sigs.Names = slices.Clone(merged.sigs.Names)
+		merged.sigs.Names = slices.Clone(merged.sigs.Names)
+		for _, u := range g.calls[1:] {
 			merged.sigs.union(u.c.sigs)
 		}
-		fc.notifyWithoutStop(&merged, first.call, first.flow, first.ch)
+		if g.check == "signal-never-received" {
+			fc.neverReceived(&merged, first.ch)
+		} else {
+			fc.notifyWithoutStop(&merged, first.call, first.flow, first.ch)
+		}
 	}
+}
+
+// neverReceived reports the Notify call c whose channel nothing receives
+// from.
+func (fc *flowChecker) neverReceived(c *sigCall, ch string) {
+	fc.r.Reportf("signal-never-received", c.call,
+		"nothing receives from %s, the channel given to %s: %s %s caught and dropped and no longer %s the process",
+		ch, c.funcName(), c.sigs.termNames(), plural(c.sigs.termNames(), "is", "are"), plural(c.sigs.termNames(), "stops", "stop"))
+}
+
+// group queues the Notify call c for the grouped check.
+func (fc *flowChecker) group(check string, c *sigCall, call ssa.CallInstruction, flow *chanFlow, ch string) {
+	k := groupKey{check, flow.made[0]}
+	fc.grouped[k] = append(fc.grouped[k], notifyCall{c, call, flow, ch})
 }
 
 // isPlainCall reports whether instr is a call, neither deferred nor a go
@@ -112,11 +143,9 @@ func (fc *flowChecker) notify(c *sigCall, call ssa.CallInstruction) {
 	term := !c.test && c.sigs.hasTermination()
 	switch {
 	case term && !flow.received && !flow.escaped && !c.ignores:
-		fc.r.Reportf("signal-never-received", c.call,
-			"nothing receives from %s, the channel given to %s: %s %s caught and dropped and no longer %s the process",
-			ch, c.funcName(), c.sigs.termNames(), plural(c.sigs.termNames(), "is", "are"), plural(c.sigs.termNames(), "stops", "stop"))
+		fc.group("signal-never-received", c, call, flow, ch)
 	case term && !flow.escaped && !c.ignores && madeIn(flow, fn) && onlyReceivedIn(flow, fn) && fc.programContinuesAfter(fn.Syntax(), maxCallerDepth):
-		fc.unstopped[flow.made[0]] = append(fc.unstopped[flow.made[0]], unstoppedCall{c, call, flow, ch})
+		fc.group("notify-without-stop", c, call, flow, ch)
 	}
 	if !flow.escaped && !flow.reassigned {
 		fc.closeNotified(call, flow)

@@ -20,6 +20,14 @@ func unused() {
 	signal.Notify(c, syscall.SIGINT) // want `nothing receives from c, the channel given to signal.Notify: SIGINT is caught and dropped and no longer stops the process`
 }
 
+// Two registrations of one channel: one finding, at the first, naming the
+// signals of both.
+func twice() {
+	c := make(chan os.Signal, 1)
+	signal.Notify(c, os.Interrupt) // want `nothing receives from c, the channel given to signal.Notify: SIGINT and SIGTERM are caught and dropped`
+	signal.Notify(c, syscall.SIGTERM)
+}
+
 func every() {
 	c := make(chan os.Signal, 1)
 	signal.Notify(c) // want `nothing receives from c, the channel given to signal.Notify: every signal is caught`
