@@ -52,3 +52,15 @@ func NonBlocking(c chan int) bool {
 		return false
 	}
 }
+
+// RunApp serves until ctx is done and stops its own work before it returns,
+// as alertmanager's app.Run does.
+func RunApp(ctx context.Context, reload <-chan struct{}) error { // want RunApp:"waits"
+	for {
+		select {
+		case <-reload:
+		case <-ctx.Done():
+			return nil
+		}
+	}
+}
