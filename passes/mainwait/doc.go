@@ -72,8 +72,9 @@
 // Wait after the trigger: sync.WaitGroup.Wait, errgroup.Group.Wait, a
 // receive from a channel the goroutines close or send on when they are
 // finished (bounded by a timeout if need be: a grace period is a wait,
-// and so is a select whose other case is a second signal forcing the
-// exit), a blocking Shutdown, or a helper that does one of these.
+// whether a timer or the Done of a context.WithTimeout ends it, and so is
+// a select whose other case is a second signal forcing the exit), a
+// blocking Shutdown, or a helper that does one of these.
 //
 // The check is silent in programs whose main package registers no
 // termination signal (os.Interrupt, SIGINT, SIGTERM, SIGQUIT) with

@@ -11,7 +11,7 @@ import (
 // "waits" facts of all dependencies (std included) are computed once.
 func TestMainReturnsWithoutWait(t *testing.T) {
 	results := lintest.Run(t, mainwait.Analyzer, mainwait.Catalog,
-		"shapes", "brace", "exitcode", "helpers", "nosig", "notmain", "typeparams", "lib", "nosignal", "chain", "method", "runerror", "realmains")
+		"shapes", "brace", "exitcode", "helpers", "nosig", "notmain", "typeparams", "lib", "nosignal", "chain", "method", "runerror", "realmains", "gracectx")
 	lintest.CheckCovered(t, mainwait.Catalog, results)
 }
 

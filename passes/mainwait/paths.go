@@ -117,7 +117,7 @@ func (s *shape) blockEvents(b *cfg.Block) []event {
 			// grace period running out or a second signal forcing the exit.
 			evs = append(evs, event{kind: evSoftWait, node: cc})
 		}
-		if ok && cc.Comm != nil {
+		if ok && cc.Comm != nil && !(s.waitingSelect[cc] && s.boundsGrace(cc.Comm)) {
 			evs = append(evs, s.events(cc.Comm)...)
 		}
 	case cfg.KindRangeBody, cfg.KindRangeDone:

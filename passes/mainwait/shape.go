@@ -21,6 +21,7 @@ type shape struct {
 	ctxParent map[*types.Var]*types.Var // owned context -> the owned context it derives from, or nil
 	cancelOf  map[*types.Var]*types.Var // cancel function -> the owned context it cancels
 	signalCtx map[*types.Var]bool       // contexts from signal.NotifyContext
+	timerCtx  map[*types.Var]bool       // contexts from context.WithTimeout or WithDeadline of no owned parent
 	chans     map[*types.Var]bool       // channels the function creates and closes somewhere
 	sigChans  map[*types.Var]bool       // channels registered with signal.Notify
 
@@ -44,6 +45,7 @@ func newShape(pass *analysis.Pass, waits map[*types.Func]bool, fd *ast.FuncDecl)
 		ctxParent: make(map[*types.Var]*types.Var),
 		cancelOf:  make(map[*types.Var]*types.Var),
 		signalCtx: make(map[*types.Var]bool),
+		timerCtx:  make(map[*types.Var]bool),
 		chans:     make(map[*types.Var]bool),
 		sigChans:  make(map[*types.Var]bool),
 		observed:  make(map[*types.Var]bool),
@@ -170,6 +172,9 @@ func (s *shape) derivation(lhs []ast.Expr, rhs ast.Expr) {
 		}
 		if analysisutil.IsFunc(fn, "os/signal", "NotifyContext") {
 			s.signalCtx[ctx] = true
+		}
+		if parent == nil && analysisutil.IsFunc(fn, "context", "WithTimeout", "WithTimeoutCause", "WithDeadline", "WithDeadlineCause") {
+			s.timerCtx[ctx] = true
 		}
 	}
 }
@@ -323,6 +328,45 @@ func (s *shape) triggeredElsewhere() bool {
 		return false
 	})
 	return found
+}
+
+// boundsGrace reports whether the comm of a select case receives from the
+// Done of a context that only its own deadline ends: a timeout context
+// derived from no owned context, whose cancel no function literal calls.
+// Beside a case that waits for a goroutine to finish, it is the end of the
+// grace period, not a trigger:
+//
+//	sctx, cancel := context.WithTimeout(context.Background(), d)
+//	go func() { defer close(done); srv.Shutdown(sctx) }()
+//	select { case <-done: case <-sctx.Done(): }
+func (s *shape) boundsGrace(comm ast.Stmt) bool {
+	call, ok := analysisutil.CommRecv(comm).(*ast.CallExpr)
+	if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(s.info, call), "context", "Context", "Done") {
+		return false
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	ctx := s.localVar(sel.X)
+	if ctx == nil || !s.timerCtx[ctx] {
+		return false
+	}
+	cancelledElsewhere := false
+	ast.Inspect(s.fd.Body, func(n ast.Node) bool {
+		lit, ok := n.(*ast.FuncLit)
+		if !ok {
+			return !cancelledElsewhere
+		}
+		ast.Inspect(lit.Body, func(x ast.Node) bool {
+			if c, ok := x.(*ast.CallExpr); ok && s.cancelCall(c) == ctx {
+				cancelledElsewhere = true
+			}
+			return !cancelledElsewhere
+		})
+		return false
+	})
+	return !cancelledElsewhere
 }
 
 // cancelCall returns the owned context that call cancels (cancel(),
