@@ -18,6 +18,7 @@ type event struct {
 	kind eventKind
 	node ast.Node // the launch, trigger or wait
 	desc string   // the trigger, for the message: "cancel()", "srv.ListenAndServe returned"
+	bit  uint64   // a cancel call: the bit of the context it cancels, or 0
 }
 
 type eventKind int
@@ -39,6 +40,7 @@ type pathState struct {
 	waited     bool     // a blocking call (Wait, Shutdown, a waiting helper) happened after the launch
 	received   bool     // a receive or sleep happened after the launch
 	deferWaits bool     // a deferred wait is registered
+	cancelled  uint64   // the bits of the contexts cancelled on the path
 }
 
 // A finding is one return that ends the process while goroutines may still
@@ -173,6 +175,10 @@ func (st pathState) step(ev event) pathState {
 			st.launch = ev.node
 		}
 	case evTrigger:
+		if ev.bit != 0 && st.cancelled&ev.bit != 0 {
+			break // cancelling a context again does nothing: no new trigger
+		}
+		st.cancelled |= ev.bit
 		e := ev
 		st.trigger = &e
 	case evWait:
@@ -325,7 +331,7 @@ func (s *shape) events(n ast.Node) []event {
 // stopped it), a wait, or nothing.
 func (s *shape) callEvent(call *ast.CallExpr) (event, bool) {
 	if ctx := s.cancelCall(call); ctx != nil && s.relevant(ctx) {
-		return event{kind: evTrigger, node: call, desc: types.ExprString(call)}, true
+		return event{kind: evTrigger, node: call, desc: types.ExprString(call), bit: s.ctxBit(ctx)}, true
 	}
 	if v := s.closedChan(call); v != nil && s.observed[v] {
 		return event{kind: evTrigger, node: call, desc: types.ExprString(call)}, true
@@ -340,6 +346,24 @@ func (s *shape) callEvent(call *ast.CallExpr) (event, bool) {
 		return event{kind: evWait, node: call}, true
 	}
 	return event{}, false
+}
+
+// ctxBit returns the bit that stands for the owned context ctx in a
+// pathState's cancelled set, or 0 past the 64th context (a cancel of it is
+// then always a new trigger).
+func (s *shape) ctxBit(ctx *types.Var) uint64 {
+	if s.ctxBits == nil {
+		s.ctxBits = make(map[*types.Var]uint64)
+	}
+	if b, ok := s.ctxBits[ctx]; ok {
+		return b
+	}
+	var b uint64
+	if n := len(s.ctxBits); n < 64 {
+		b = 1 << n
+	}
+	s.ctxBits[ctx] = b
+	return b
 }
 
 // shutdownWithDoneContext reports whether call is a Shutdown given an owned

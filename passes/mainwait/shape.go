@@ -35,6 +35,7 @@ type shape struct {
 	// from them waits for that goroutine.
 	completions   map[*types.Var]bool
 	waitingSelect map[*ast.CommClause]bool // the cases of selects that wait for a completion
+	ctxBits       map[*types.Var]uint64    // owned contexts -> their bit in a pathState's cancelled set
 }
 
 // newShape collects what fd owns, or returns nil when no goroutine it

@@ -67,6 +67,26 @@ func graceContextThenCancel() error { // want graceContextThenCancel:"waits"
 
 func shutdownWith(ctx context.Context) error { return nil }
 
+// cancelAgainAfterGrace cancels again after the grace period, as
+// runUntilStopped does on its signal path: a no-op, no new trigger.
+func cancelAgainAfterGrace() error { // want cancelAgainAfterGrace:"waits"
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		worker(ctx)
+	}()
+	<-sigs
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+	}
+	cancel()
+	return nil // quiet: ctx was cancelled before the grace period
+}
+
 // ---- positives ----
 
 // signalBoundsSelect: the select waits for the worker or for the signal;
@@ -126,6 +146,45 @@ func cancelledBySignalHandler() error { // want cancelledBySignalHandler:"waits"
 	return nil // want `returns after ctx is done without waiting`
 }
 
+// cancelParentAfterGrace cancels another context after the grace period:
+// the goroutine observing it gets no wait.
+func cancelParentAfterGrace() error { // want cancelParentAfterGrace:"waits"
+	root, cancelRoot := context.WithCancel(context.Background())
+	ctx, cancel := context.WithCancel(root)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		worker(ctx)
+	}()
+	go worker(root)
+	<-sigs
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(time.Second):
+	}
+	cancel()
+	cancelRoot()
+	return nil // want `returns after cancelRoot\(\) without waiting for the goroutine started at line \d+, which observes ctx`
+}
+
+// firstCancelAfterGrace cancels for the first time once the grace period
+// of another goroutine ran out (runUntilStopped's path where the startup
+// had finished).
+func firstCancelAfterGrace() error { // want firstCancelAfterGrace:"waits"
+	runCtx, cancelRun := context.WithCancel(context.Background())
+	go worker(runCtx)
+	<-sigs
+	closed := make(chan error, 1)
+	go func() { closed <- shutdownWith(context.Background()) }()
+	select {
+	case <-closed:
+	case <-time.After(time.Second):
+	}
+	cancelRun()
+	return nil // want `returns after cancelRun\(\) without waiting for the goroutine started at line \d+, which observes runCtx`
+}
+
 func main() { // want main:"waits"
 	signal.Notify(sigs, syscall.SIGTERM)
 	var err error
@@ -138,6 +197,12 @@ func main() { // want main:"waits"
 		err = signalBoundsSelect()
 	case "derivedFromSignal":
 		err = derivedFromSignal()
+	case "cancelAgainAfterGrace":
+		err = cancelAgainAfterGrace()
+	case "cancelParentAfterGrace":
+		err = cancelParentAfterGrace()
+	case "firstCancelAfterGrace":
+		err = firstCancelAfterGrace()
 	case "cancelledBySignalHandler":
 		err = cancelledBySignalHandler()
 	}
