@@ -85,8 +85,9 @@
 // path after the goroutine is started, when a receive or a sleep follows
 // the trigger, when a wait is deferred, for a cancel of a context already
 // cancelled on the path (it does nothing, so a grace period before it still
-// counts), for goroutines that observe nothing main owns (fire-and-forget goroutines,
-// and goroutines that receive the context through a structure), for the
+// counts), for goroutines that observe nothing main owns (fire-and-forget
+// goroutines, and goroutines that receive the context through a structure),
+// for the
 // goroutine that itself triggers the cancellation (a signal handler that
 // calls cancel), for paths that end in os.Exit, log.Fatal or panic, for
 // returns of the run function that report a failure (a non-nil error or
