@@ -18,8 +18,9 @@ var (
 // aliases groups the variables and fields that may hold the same server or
 // the same error channel: a union-find over objects, joined by assignments,
 // composite-literal fields, range statements and the parameters of calls of
-// the package's functions. Two serve and Shutdown calls are "on the same
-// server" when their receivers' objects are in one group.
+// the package's functions and of function literals called at once. Two
+// serve and Shutdown calls are "on the same server" when their receivers'
+// objects are in one group.
 type aliases struct {
 	parent map[types.Object]types.Object
 }
@@ -175,13 +176,13 @@ func collectAliases(info *types.Info, insp *inspector.Inspector) *aliases {
 				join(keyOf(info, n.Value), n.X)
 			}
 		case *ast.CallExpr:
-			fn := analysisutil.Callee(info, n)
-			if fn == nil {
+			sig := calleeSignature(info, n)
+			if sig == nil {
 				continue
 			}
-			params := fn.Signature().Params()
+			params := sig.Params()
 			for i, arg := range n.Args {
-				if i >= params.Len() || (fn.Signature().Variadic() && i >= params.Len()-1) {
+				if i >= params.Len() || (sig.Variadic() && i >= params.Len()-1) {
 					break
 				}
 				join(params.At(i), arg)
@@ -195,6 +196,22 @@ func collectAliases(info *types.Info, insp *inspector.Inspector) *aliases {
 		}
 	}
 	return a
+}
+
+// calleeSignature returns the signature whose parameters receive the
+// arguments of call: that of the package's function or method it calls, or
+// that of the function literal it invokes at once, or nil:
+//
+//	serve(srv), s.serve(srv), go func(old *http.Server) { ... }(srv)
+func calleeSignature(info *types.Info, call *ast.CallExpr) *types.Signature {
+	if fn := analysisutil.Callee(info, call); fn != nil {
+		return fn.Signature()
+	}
+	if lit, ok := ast.Unparen(call.Fun).(*ast.FuncLit); ok {
+		sig, _ := info.TypeOf(lit).(*types.Signature)
+		return sig
+	}
+	return nil
 }
 
 // A serverCall is a call (or method value) of a method of *http.Server.
