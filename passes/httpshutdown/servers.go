@@ -17,8 +17,9 @@ var (
 
 // aliases groups the variables and fields that may hold the same server or
 // the same error channel: a union-find over objects, joined by assignments,
-// composite-literal fields, range statements and the parameters of calls of
-// the package's functions and of function literals called at once. Two
+// composite-literal fields, range statements, append, the parameters of
+// calls of the package's functions and of function literals called at
+// once, and the results of functions called once. Two
 // serve and Shutdown calls are "on the same server" when their receivers'
 // objects are in one group.
 type aliases struct {
@@ -152,24 +153,41 @@ func embeddedField(t types.Type, path []int) types.Object {
 // collectAliases joins the objects that may hold the same server or channel.
 func collectAliases(info *types.Info, insp *inspector.Inspector) *aliases {
 	a := &aliases{parent: make(map[types.Object]types.Object)}
-	join := func(lhs types.Object, rhs ast.Expr) {
-		if lhs != nil && isTracked(lhs.Type()) {
-			a.union(lhs, keyOf(info, rhs))
+	once := calledOnce(info)
+	var join func(lhs types.Object, rhs ast.Expr)
+	join = func(lhs types.Object, rhs ast.Expr) {
+		if lhs == nil || !isTracked(lhs.Type()) {
+			return
 		}
+		if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
+			if isBuiltin(info, call, "append") {
+				for _, arg := range call.Args {
+					join(lhs, arg)
+				}
+			} else if res := onceResults(info, call, once); res != nil && res.Len() == 1 {
+				a.union(lhs, res.At(0))
+			}
+			return
+		}
+		a.union(lhs, keyOf(info, rhs))
 	}
-	for c := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil)) {
+	for c := range insp.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.RangeStmt)(nil), (*ast.CallExpr)(nil), (*ast.KeyValueExpr)(nil), (*ast.ReturnStmt)(nil)) {
 		switch n := c.Node().(type) {
 		case *ast.AssignStmt:
 			if len(n.Lhs) == len(n.Rhs) {
 				for i, lhs := range n.Lhs {
 					join(keyOf(info, lhs), n.Rhs[i])
 				}
+			} else if len(n.Rhs) == 1 {
+				joinResults(a, info, once, n.Rhs[0], func(i int) types.Object { return keyOf(info, n.Lhs[i]) })
 			}
 		case *ast.ValueSpec:
 			if len(n.Names) == len(n.Values) {
 				for i, name := range n.Names {
 					join(info.Defs[name], n.Values[i])
 				}
+			} else if len(n.Values) == 1 {
+				joinResults(a, info, once, n.Values[0], func(i int) types.Object { return info.Defs[n.Names[i]] })
 			}
 		case *ast.RangeStmt:
 			if n.Value != nil {
@@ -193,9 +211,93 @@ func collectAliases(info *types.Info, insp *inspector.Inspector) *aliases {
 					join(f, n.Value)
 				}
 			}
+		case *ast.ReturnStmt:
+			if res := declResults(info, c); res != nil && res.Len() == len(n.Results) {
+				for i, e := range n.Results {
+					join(res.At(i), e)
+				}
+			}
 		}
 	}
 	return a
+}
+
+// calledOnce returns the functions and methods the package refers to
+// exactly once. Only their results are joined with the variables their one
+// call assigns: a constructor called for several servers would otherwise
+// make them all one server.
+func calledOnce(info *types.Info) map[*types.Func]bool {
+	refs := make(map[*types.Func]int)
+	for _, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok {
+			refs[fn.Origin()]++
+		}
+	}
+	once := make(map[*types.Func]bool)
+	for fn, n := range refs {
+		if n == 1 {
+			once[fn] = true
+		}
+	}
+	return once
+}
+
+// onceResults returns the results of the function call calls when the
+// package calls it nowhere else, or nil.
+func onceResults(info *types.Info, call *ast.CallExpr, once map[*types.Func]bool) *types.Tuple {
+	fn := analysisutil.Callee(info, call)
+	if fn == nil || !once[fn] {
+		return nil
+	}
+	return fn.Signature().Results()
+}
+
+// joinResults joins the variables lhs(i) that a multi-valued call assigns
+// with the results of the function called, when it is called only there:
+//
+//	servers, err := startServers()
+func joinResults(a *aliases, info *types.Info, once map[*types.Func]bool, rhs ast.Expr, lhs func(i int) types.Object) {
+	call, ok := ast.Unparen(rhs).(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	res := onceResults(info, call, once)
+	if res == nil {
+		return
+	}
+	for i := range res.Len() {
+		if o := lhs(i); o != nil && isTracked(o.Type()) {
+			a.union(o, res.At(i))
+		}
+	}
+}
+
+// declResults returns the results of the function declaration whose
+// return statement is at ret, or nil in a function literal.
+func declResults(info *types.Info, ret inspector.Cursor) *types.Tuple {
+	for f := range ret.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		fd, ok := f.Node().(*ast.FuncDecl)
+		if !ok {
+			return nil
+		}
+		if fn, ok := info.Defs[fd.Name].(*types.Func); ok {
+			return fn.Signature().Results()
+		}
+		return nil
+	}
+	return nil
+}
+
+// isBuiltin reports whether call calls the predeclared function name:
+//
+//	append(servers, srv)
+func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
 }
 
 // calleeSignature returns the signature whose parameters receive the
