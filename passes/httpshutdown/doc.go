@@ -10,10 +10,11 @@
 // in-flight requests but cannot hang the exit; and every server that a
 // signal-handling program runs is an *http.Server that something shuts
 // down. The checks below report each part that is missing. They follow a
-// server through the variables, fields and parameters of one package, so
-// "the same server" means the same variable or field, or one assigned from
-// it; they stay silent when a server or an error is handed to code they
-// cannot see.
+// server through the variables, fields, slices and parameters of one
+// package, and through the results of a function it calls once, so "the
+// same server" means the same variable or field, or one assigned from it;
+// they stay silent when a server or an error is handed to code they cannot
+// see.
 //
 // # Check server-closed-as-failure
 //
