@@ -119,7 +119,7 @@ func (s *shape) blockEvents(b *cfg.Block) []event {
 			// grace period running out or a second signal forcing the exit.
 			evs = append(evs, event{kind: evSoftWait, node: cc})
 		}
-		if ok && cc.Comm != nil && !(s.waitingSelect[cc] && s.boundsGrace(cc.Comm)) {
+		if ok && cc.Comm != nil && (!s.waitingSelect[cc] || !s.boundsGrace(cc.Comm)) {
 			evs = append(evs, s.events(cc.Comm)...)
 		}
 	case cfg.KindRangeBody, cfg.KindRangeDone:
@@ -500,17 +500,8 @@ func (s *shape) mayReturn(call *ast.CallExpr) bool {
 	if analysisutil.IsNoReturnCall(s.info, call) {
 		return false
 	}
-	if f := analysisutil.Callee(s.info, call); f != nil && !isStdFunc(f) && strings.HasPrefix(f.Name(), "Fatal") {
+	if f := analysisutil.Callee(s.info, call); f != nil && f.Pkg() != nil && !analysisutil.IsStdPath(s.pass, f.Pkg().Path()) && strings.HasPrefix(f.Name(), "Fatal") {
 		return false // any logger's Fatal* ends the process
 	}
 	return true
-}
-
-// isStdFunc reports whether fn belongs to the standard library.
-func isStdFunc(fn *types.Func) bool {
-	if fn.Pkg() == nil {
-		return true
-	}
-	first, _, _ := strings.Cut(fn.Pkg().Path(), "/")
-	return !strings.Contains(first, ".")
 }
