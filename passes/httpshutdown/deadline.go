@@ -484,7 +484,7 @@ func (st *state) exits(e ast.Expr) bool {
 		case *ast.FuncLit:
 			return false
 		case *ast.CallExpr:
-			if kind, _ := sinkOf(st.info, x); kind == exitSink || analysisutil.IsNoReturnCall(st.info, x) {
+			if kind, _ := sinkOf(st.pass, x); kind == exitSink || analysisutil.IsNoReturnCall(st.info, x) {
 				found = true
 			}
 		}

@@ -56,7 +56,7 @@ func (cc *closedCheck) flow(c, origin inspector.Cursor, depth int) *failure {
 			if pn.Fun == c.Node() {
 				return nil
 			}
-			if kind, name := sinkOf(cc.info, pn); kind != notSink {
+			if kind, name := sinkOf(cc.pass, pn); kind != notSink {
 				if !isUnconditional(cc.info, p, origin) || cc.mentionsClosed(p) {
 					return nil
 				}
@@ -151,7 +151,7 @@ func (cc *closedCheck) followVar(v *types.Var, def inspector.Cursor, from token.
 			if !ok {
 				continue
 			}
-			if kind, name := sinkOf(cc.info, call); kind != notSink {
+			if kind, name := sinkOf(cc.pass, call); kind != notSink {
 				sc, ok := c.FindNode(call)
 				if ok && isUnconditional(cc.info, sc, def) {
 					return &failure{at: sc, kind: kind, name: name, errVar: v, guard: ifs}

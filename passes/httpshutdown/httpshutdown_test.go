@@ -35,6 +35,12 @@ func TestTypeParams(t *testing.T) {
 	lintest.Run(t, httpshutdown.Analyzer, httpshutdown.Catalog, "typeparams", "recursive")
 }
 
+// TestDotlessModule checks that a module path without a dot is not taken
+// for the standard library.
+func TestDotlessModule(t *testing.T) {
+	lintest.RunTxtar(t, httpshutdown.Analyzer, httpshutdown.Catalog, "testdata/dotless.txtar", "./...")
+}
+
 // TestVersions checks that the fixes follow each file's Go version:
 // context.WithoutCancel from Go 1.21 on, errors.Is from Go 1.13 on.
 func TestVersions(t *testing.T) {

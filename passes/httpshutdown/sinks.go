@@ -4,9 +4,9 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
-	"strings"
 
 	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
+	"golang.org/x/tools/go/analysis"
 )
 
 // A sinkKind says how a call treats the error it is given as a failure.
@@ -56,14 +56,15 @@ var stdSinks = []struct {
 // function that does it ("log.Fatal", "logger.Error"). A call on the result
 // of such a call counts too: zerolog's log.Error().Err(err).Msg("") and
 // go-kit's level.Error(logger).Log("err", err).
-func sinkOf(info *types.Info, call *ast.CallExpr) (sinkKind, string) {
+func sinkOf(pass *analysis.Pass, call *ast.CallExpr) (sinkKind, string) {
+	info := pass.TypesInfo
 	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
 		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
 			return panicSink, "panic"
 		}
 	}
 	if fn := analysisutil.Callee(info, call); fn != nil {
-		if k := sinkFunc(fn); k != notSink {
+		if k := sinkFunc(pass, fn); k != notSink {
 			return k, calleeName(call)
 		}
 	}
@@ -75,7 +76,7 @@ func sinkOf(info *types.Info, call *ast.CallExpr) (sinkKind, string) {
 			break
 		}
 		if fn := analysisutil.Callee(info, inner); fn != nil {
-			if k := sinkFunc(fn); k != notSink {
+			if k := sinkFunc(pass, fn); k != notSink {
 				return k, calleeName(inner)
 			}
 		}
@@ -85,7 +86,7 @@ func sinkOf(info *types.Info, call *ast.CallExpr) (sinkKind, string) {
 }
 
 // sinkFunc reports how fn treats its arguments as a failure.
-func sinkFunc(fn *types.Func) sinkKind {
+func sinkFunc(pass *analysis.Pass, fn *types.Func) sinkKind {
 	if fn.Pkg() == nil {
 		return notSink
 	}
@@ -96,7 +97,7 @@ func sinkFunc(fn *types.Func) sinkKind {
 			return s.kind
 		}
 	}
-	if isStd(fn.Pkg().Path()) {
+	if analysisutil.IsStdPath(pass, fn.Pkg().Path()) {
 		return notSink
 	}
 	if returnsError(sig) {
@@ -138,12 +139,6 @@ func isErrorMethodResult(sig *types.Signature) bool {
 	}
 	b, ok := res.At(0).Type().Underlying().(*types.Basic)
 	return ok && b.Kind() == types.String
-}
-
-// isStd reports whether the import path belongs to the standard library.
-func isStd(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // calleeName renders the called function of call for a message: "log.Fatal",

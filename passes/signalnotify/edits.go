@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -32,7 +33,7 @@ func importName(file *ast.File, path string) string {
 // to the imports of file: in sorted position among the standard imports of
 // the first parenthesized import declaration, or as a new declaration
 // after the last one.
-func addImport(file *ast.File, path string) (analysis.TextEdit, bool) {
+func addImport(pass *analysis.Pass, file *ast.File, path string) (analysis.TextEdit, bool) {
 	quoted := strconv.Quote(path)
 	var last *ast.GenDecl
 	for _, d := range file.Decls {
@@ -48,7 +49,7 @@ func addImport(file *ast.File, path string) (analysis.TextEdit, bool) {
 		for _, s := range gd.Specs {
 			spec := s.(*ast.ImportSpec)
 			p, _ := strconv.Unquote(spec.Path.Value)
-			if !isStdPath(p) {
+			if !analysisutil.IsStdPath(pass, p) {
 				continue
 			}
 			if p > path {
@@ -68,13 +69,6 @@ func addImport(file *ast.File, path string) (analysis.TextEdit, bool) {
 		return analysis.TextEdit{}, false
 	}
 	return analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\nimport " + quoted)}, true
-}
-
-// isStdPath reports whether the import path looks like a standard library
-// package: no dot in its first element.
-func isStdPath(path string) bool {
-	first, _, _ := strings.Cut(path, "/")
-	return !strings.Contains(first, ".")
 }
 
 // lineIndent returns the white space that starts the line of pos.

@@ -114,7 +114,7 @@ func (pi *pkgInfo) addSigtermFix(c *sigCall) (analysis.SuggestedFix, bool) {
 		if _, obj := scope.LookupParent("syscall", call.Pos()); obj != nil {
 			return analysis.SuggestedFix{}, false // the name is taken
 		}
-		imp, ok := addImport(file, "syscall")
+		imp, ok := addImport(pi.pass, file, "syscall")
 		if !ok {
 			return analysis.SuggestedFix{}, false
 		}
