@@ -80,3 +80,14 @@ func Imports(pkg *types.Package, paths ...string) bool {
 	}
 	return false
 }
+
+// IsBuiltin reports whether fun denotes the predeclared function name
+// (append, close, panic, ...), not a user function that shadows it.
+func IsBuiltin(info *types.Info, fun ast.Expr, name string) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	b, ok := info.Uses[id].(*types.Builtin)
+	return ok && b.Name() == name
+}

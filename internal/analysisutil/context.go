@@ -1,6 +1,7 @@
 package analysisutil
 
 import (
+	"go/ast"
 	"go/types"
 )
 
@@ -29,4 +30,20 @@ func IsContextDerivation(fn types.Object) bool {
 // signal.Notify or signal.NotifyContext.
 func IsSignalRegistration(fn types.Object) bool {
 	return IsFunc(fn, "os/signal", "Notify", "NotifyContext")
+}
+
+// DoneContext returns the context expression x when e is the call x.Done()
+// of context.Context's Done method, or nil:
+//
+//	<-ctx.Done()   // DoneContext(info, u.X) is ctx
+func DoneContext(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || !IsMethod(CalleeObject(info, call), "context", "Context", "Done") {
+		return nil
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	return ast.Unparen(sel.X)
 }

@@ -132,15 +132,7 @@ func (st *state) doneReceived(v *types.Var, at inspector.Cursor) (last token.Pos
 		if u.Op != token.ARROW || u.Pos() >= at.Node().Pos() {
 			continue
 		}
-		call, ok := ast.Unparen(u.X).(*ast.CallExpr)
-		if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(st.info, call), "context", "Context", "Done") {
-			continue
-		}
-		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-		if !ok {
-			continue
-		}
-		if id, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || st.info.Uses[id] != v {
+		if !st.isDoneCall(u.X, v) {
 			continue
 		}
 		if f, _ := enclosingFunc(c); f.Node() != fn.Node() || exclusive(c, at) {
@@ -185,15 +177,13 @@ func (st *state) inLiveCase(v *types.Var, at inspector.Cursor) bool {
 //
 //	case <-ctx.Done():
 func (st *state) isDoneReceive(comm ast.Stmt, v *types.Var) bool {
-	call, ok := analysisutil.CommRecv(comm).(*ast.CallExpr)
-	if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(st.info, call), "context", "Context", "Done") {
-		return false
-	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return st.isDoneCall(analysisutil.CommRecv(comm), v)
+}
+
+// isDoneCall reports whether e is the call v.Done() of the context
+// variable v.
+func (st *state) isDoneCall(e ast.Expr, v *types.Var) bool {
+	id, ok := analysisutil.DoneContext(st.info, e).(*ast.Ident)
 	return ok && st.info.Uses[id] == v
 }
 

@@ -160,7 +160,7 @@ func collectAliases(info *types.Info, insp *inspector.Inspector) *aliases {
 			return
 		}
 		if call, ok := ast.Unparen(rhs).(*ast.CallExpr); ok {
-			if isBuiltin(info, call, "append") {
+			if analysisutil.IsBuiltin(info, call.Fun, "append") {
 				for _, arg := range call.Args {
 					join(lhs, arg)
 				}
@@ -286,18 +286,6 @@ func declResults(info *types.Info, ret inspector.Cursor) *types.Tuple {
 		return nil
 	}
 	return nil
-}
-
-// isBuiltin reports whether call calls the predeclared function name:
-//
-//	append(servers, srv)
-func isBuiltin(info *types.Info, call *ast.CallExpr, name string) bool {
-	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
 }
 
 // calleeSignature returns the signature whose parameters receive the

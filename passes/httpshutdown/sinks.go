@@ -58,10 +58,8 @@ var stdSinks = []struct {
 // go-kit's level.Error(logger).Log("err", err).
 func sinkOf(pass *analysis.Pass, call *ast.CallExpr) (sinkKind, string) {
 	info := pass.TypesInfo
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
-			return panicSink, "panic"
-		}
+	if analysisutil.IsBuiltin(info, call.Fun, "panic") {
+		return panicSink, "panic"
 	}
 	if fn := analysisutil.Callee(info, call); fn != nil {
 		if k := sinkFunc(pass, fn); k != notSink {

@@ -389,15 +389,11 @@ func (s *shape) shutdownWithDoneContext(call *ast.CallExpr) bool {
 // other channel it waits (a completion channel, a timer bounding the grace
 // period).
 func (s *shape) receiveEvent(ch ast.Expr, n ast.Node) (event, bool) {
-	if call, ok := ast.Unparen(ch).(*ast.CallExpr); ok {
-		if analysisutil.IsMethod(analysisutil.CalleeObject(s.info, call), "context", "Context", "Done") {
-			if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-				if v := s.localVar(sel.X); v != nil && s.relevant(v) {
-					return event{kind: evTrigger, node: n, desc: types.ExprString(sel.X) + " is done"}, true
-				}
-			}
-			return event{}, false
+	if x := analysisutil.DoneContext(s.info, ch); x != nil {
+		if v := s.localVar(x); v != nil && s.relevant(v) {
+			return event{kind: evTrigger, node: n, desc: types.ExprString(x) + " is done"}, true
 		}
+		return event{}, false
 	}
 	if id, ok := ast.Unparen(ch).(*ast.Ident); ok {
 		if v, ok := s.info.Uses[id].(*types.Var); ok {

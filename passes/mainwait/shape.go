@@ -341,15 +341,11 @@ func (s *shape) triggeredElsewhere() bool {
 //	go func() { defer close(done); srv.Shutdown(sctx) }()
 //	select { case <-done: case <-sctx.Done(): }
 func (s *shape) boundsGrace(comm ast.Stmt) bool {
-	call, ok := analysisutil.CommRecv(comm).(*ast.CallExpr)
-	if !ok || !analysisutil.IsMethod(analysisutil.CalleeObject(s.info, call), "context", "Context", "Done") {
+	x := analysisutil.DoneContext(s.info, analysisutil.CommRecv(comm))
+	if x == nil {
 		return false
 	}
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	ctx := s.localVar(sel.X)
+	ctx := s.localVar(x)
 	if ctx == nil || !s.timerCtx[ctx] {
 		return false
 	}

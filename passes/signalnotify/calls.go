@@ -93,5 +93,5 @@ func (pi *pkgInfo) registered() sigSet {
 // isMakeCall reports whether e is a call of the builtin make.
 func isMakeCall(info *types.Info, e ast.Expr) bool {
 	call, ok := ast.Unparen(e).(*ast.CallExpr)
-	return ok && isBuiltin(info, call.Fun, "make")
+	return ok && analysisutil.IsBuiltin(info, call.Fun, "make")
 }

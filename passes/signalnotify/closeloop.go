@@ -129,7 +129,7 @@ func (pi *pkgInfo) closesEachTime(site, loop inspector.Cursor) (string, bool) {
 	info := pi.pass.TypesInfo
 	var ch ast.Expr
 	var what string
-	if isBuiltin(info, call.Fun, "close") && len(call.Args) == 1 {
+	if analysisutil.IsBuiltin(info, call.Fun, "close") && len(call.Args) == 1 {
 		ch = call.Args[0]
 		what = "close(" + types.ExprString(ch) + ") runs"
 	} else {
@@ -299,7 +299,7 @@ func (pi *pkgInfo) terminates(cur, loop inspector.Cursor) bool {
 		return true
 	case *ast.ExprStmt:
 		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
-		return ok && (isBuiltin(pi.pass.TypesInfo, call.Fun, "panic") || analysisutil.IsNoReturn(analysisutil.CalleeObject(pi.pass.TypesInfo, call)))
+		return ok && (analysisutil.IsBuiltin(pi.pass.TypesInfo, call.Fun, "panic") || analysisutil.IsNoReturn(analysisutil.CalleeObject(pi.pass.TypesInfo, call)))
 	case *ast.BranchStmt:
 		switch s.Tok {
 		case token.GOTO:
@@ -411,7 +411,7 @@ func (pi *pkgInfo) topLevelClose(fd *ast.FuncDecl) (closer, bool) {
 		if call == nil {
 			continue
 		}
-		if isBuiltin(info, call.Fun, "close") && len(call.Args) == 1 {
+		if analysisutil.IsBuiltin(info, call.Fun, "close") && len(call.Args) == 1 {
 			v, ok := varOf(info, call.Args[0])
 			if !ok {
 				continue

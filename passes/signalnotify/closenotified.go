@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
@@ -89,7 +90,7 @@ func (fc *flowChecker) closeCall(cl ssa.CallInstruction) (inspector.Cursor, bool
 	pos := cl.Common().Pos()
 	for cur := range fc.in.Root().Preorder((*ast.CallExpr)(nil)) {
 		call := cur.Node().(*ast.CallExpr)
-		if call.Lparen == pos && len(call.Args) == 1 && isBuiltin(fc.pass.TypesInfo, call.Fun, "close") {
+		if call.Lparen == pos && len(call.Args) == 1 && analysisutil.IsBuiltin(fc.pass.TypesInfo, call.Fun, "close") {
 			return cur, true
 		}
 	}

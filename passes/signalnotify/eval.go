@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 
+	"github.com/shutdownlint/shutdownlint/internal/analysisutil"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -97,7 +98,7 @@ func (ev *evaluator) slice(e ast.Expr) sigSet {
 		}
 		return s
 	case *ast.CallExpr:
-		if isBuiltin(info, e.Fun, "append") && len(e.Args) > 0 {
+		if analysisutil.IsBuiltin(info, e.Fun, "append") && len(e.Args) > 0 {
 			s := ev.slice(e.Args[0])
 			for i, a := range e.Args[1:] {
 				if e.Ellipsis.IsValid() && i == len(e.Args)-2 {
@@ -284,14 +285,4 @@ func varOf(info *types.Info, e ast.Expr) (*types.Var, bool) {
 	}
 	v, ok := info.ObjectOf(id).(*types.Var)
 	return v, ok && v != nil
-}
-
-// isBuiltin reports whether fun denotes the builtin function name.
-func isBuiltin(info *types.Info, fun ast.Expr, name string) bool {
-	id, ok := ast.Unparen(fun).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	b, ok := info.Uses[id].(*types.Builtin)
-	return ok && b.Name() == name
 }

@@ -191,7 +191,7 @@ func (pi *pkgInfo) signalsReady(c *sigCall) bool {
 			if !ok {
 				continue
 			}
-			if isBuiltin(pi.pass.TypesInfo, call.Fun, "close") ||
+			if analysisutil.IsBuiltin(pi.pass.TypesInfo, call.Fun, "close") ||
 				analysisutil.IsMethod(analysisutil.CalleeObject(pi.pass.TypesInfo, call), "sync", "WaitGroup", "Done") {
 				return true
 			}
